@@ -1,0 +1,27 @@
+//! Typed blocks: what HTML and text inputs both become before article assembly.
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of the given level (1–6).
+    Heading(u8),
+    /// A paragraph of running text.
+    Paragraph,
+    /// An item of a bulleted or numbered list.
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A row of a table, cells separated by tabs.
+    TableRow,
+    /// Preformatted text.
+    Preformatted,
+}
+
+/// One block of text in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// What kind of block.
+    pub kind: BlockKind,
+    /// Its text, whitespace-normalized.
+    pub text: String,
+}
