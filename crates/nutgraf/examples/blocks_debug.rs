@@ -1,0 +1,28 @@
+//! Prints the raw blocks of an HTML page with their owner chain (for error analysis).
+use std::io::Read;
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args().nth(1).ok_or("usage: blocks_debug FILE[.gz]")?;
+    let mut bytes = Vec::new();
+    if path.ends_with(".gz") {
+        flate2::read::GzDecoder::new(std::fs::File::open(&path)?).read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(&path)?;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let doc = scraper::Html::parse_document(&text);
+    let dom = nutgraf::html::dom::Dom::from_html(&doc);
+    let raw = nutgraf::html::content::raw_blocks(&dom);
+    let sel = nutgraf::html::content::select(&dom, &raw);
+    for b in &raw {
+        let mut chain = Vec::new();
+        let mut i = b.owner;
+        while i != 0 && chain.len() < 6 {
+            let n = &dom.nodes[i];
+            chain.push(format!("{:?}.{}", n.tag, n.hint.chars().take(30).collect::<String>()));
+            i = n.parent;
+        }
+        let kept = sel.owners.contains(&b.owner) && sel.blocks.iter().any(|x| x.text == b.text);
+        println!("{} {:>4} ld={:.2} [{}] {}", if kept { "+" } else { "-" }, b.chars, b.link_density(), chain.join(" < "), b.text.chars().take(80).collect::<String>());
+    }
+    Ok(())
+}

@@ -1,0 +1,490 @@
+//! Main-content extraction: arena DOM → text blocks → the article's blocks.
+//!
+//! 1. Every run of text between block-level boundaries becomes a block, remembering the
+//!    block element that owns it and how much of its text sits inside links.
+//! 2. Blocks that look like running text (long enough, commas, few links) give points
+//!    to the containers above them, weighted by distance, tag and class/id hints.
+//! 3. The best container wins; its siblings join when they score close to it or look
+//!    like paragraphs of the same story (articles are often split by ads and teasers).
+//! 4. Inside the chosen containers, boilerplate sub-containers (share bars, related
+//!    stories, captions, newsletters) and link lists are dropped.
+
+use super::dom::{Dom, Tag};
+use crate::blocks::{Block, BlockKind};
+
+/// A block of text with what the scorer needs to know about it.
+#[derive(Debug, Clone)]
+pub struct RawBlock {
+    /// Normalized text.
+    pub text: String,
+    /// The block element owning the text.
+    pub owner: usize,
+    /// Characters (non-whitespace) of text.
+    pub chars: usize,
+    /// Characters inside links.
+    pub link_chars: usize,
+    /// Block kind for output.
+    pub kind: BlockKind,
+}
+
+impl RawBlock {
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+fn kind_of(tag: Tag) -> BlockKind {
+    match tag {
+        Tag::H(l) => BlockKind::Heading(l),
+        Tag::Li | Tag::Dt | Tag::Dd => BlockKind::ListItem,
+        Tag::Blockquote => BlockKind::Quote,
+        Tag::Td | Tag::Th | Tag::Tr => BlockKind::TableRow,
+        Tag::Pre => BlockKind::Preformatted,
+        _ => BlockKind::Paragraph,
+    }
+}
+
+fn owner_of(dom: &Dom, mut i: usize) -> (usize, bool) {
+    let mut in_link = false;
+    loop {
+        let p = dom.nodes[i].parent;
+        if p == i {
+            return (i, in_link);
+        }
+        let t = dom.nodes[p].tag;
+        if t == Tag::A {
+            in_link = true;
+        }
+        if t.is_block() {
+            return (p, in_link);
+        }
+        i = p;
+    }
+}
+
+struct Builder {
+    blocks: Vec<RawBlock>,
+    owner: usize,
+    buf: String,
+    chars: usize,
+    link_chars: usize,
+    pending_space: bool,
+    pending_breaks: usize,
+}
+
+impl Builder {
+    fn push_text(&mut self, t: &str, in_link: bool) {
+        for c in t.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if !self.buf.is_empty() {
+                if self.pending_breaks >= 2 {
+                    // <br><br>: a paragraph break inside one element
+                    self.flush_keep_owner();
+                } else if self.pending_space || self.pending_breaks == 1 {
+                    self.buf.push(' ');
+                }
+            }
+            self.pending_space = false;
+            self.pending_breaks = 0;
+            self.buf.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn flush_keep_owner(&mut self) {
+        if self.chars > 0 {
+            let text = std::mem::take(&mut self.buf);
+            self.blocks.push(RawBlock {
+                text,
+                owner: self.owner,
+                chars: self.chars,
+                link_chars: self.link_chars,
+                kind: BlockKind::Paragraph,
+            });
+        }
+        self.buf.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+        self.pending_space = false;
+        self.pending_breaks = 0;
+    }
+}
+
+/// Splits the arena into text blocks in document order.
+pub fn raw_blocks(dom: &Dom) -> Vec<RawBlock> {
+    let mut b = Builder {
+        blocks: Vec::new(),
+        owner: usize::MAX,
+        buf: String::new(),
+        chars: 0,
+        link_chars: 0,
+        pending_space: false,
+        pending_breaks: 0,
+    };
+    for (i, node) in dom.nodes.iter().enumerate() {
+        match node.tag {
+            Tag::Text => {
+                let (owner, in_link) = owner_of(dom, i);
+                if owner != b.owner {
+                    b.flush_keep_owner();
+                    b.owner = owner;
+                }
+                b.push_text(&node.text, in_link);
+            }
+            Tag::Br => {
+                let (owner, _) = owner_of(dom, i);
+                if owner == b.owner {
+                    b.pending_breaks += 1;
+                }
+            }
+            t if t.is_block() => {
+                b.flush_keep_owner();
+                b.owner = i;
+            }
+            _ => {}
+        }
+    }
+    b.flush_keep_owner();
+    for block in &mut b.blocks {
+        block.kind = kind_of(dom.nodes[block.owner].tag);
+    }
+    b.blocks
+}
+
+/// Words of class/id hints that mark boilerplate wherever they appear
+/// (`share-bar`, `related-stories`, `comment-list`).
+const STRONG_NEG: &[&str] = &[
+    "comment", "disqus", "share", "sharing", "social", "newsletter", "related", "recommend",
+    "outbrain", "taboola", "promo", "advert", "cookie", "popup", "modal", "breadcrumb",
+    "caption", "byline", "author-bio", "authorbio", "subscri", "signup", "sign-up", "login",
+    "print", "skip", "sr-only", "visually-hidden", "screen-reader", "tag-list", "taglist",
+    "more-stories", "read-more", "readmore", "read-next", "readnext", "most-read", "mostread",
+];
+
+/// Words that make a container suspect: penalized when scoring, dropped inside the
+/// article only when their text looks like chrome (links, little text).
+const WEAK_NEG: &[&str] = &[
+    "widget", "sidebar", "menu", "meta", "tools", "toolbar", "footer", "banner", "pagination",
+    "pager", "hidden", "contact", "credit", "timestamp", "dateline", "popular", "trending",
+    "teaser", "jump", "keywords", "topics", "masthead", "sponsor", "shopping", "rating",
+    "navbar", "navigation", "combx", "footnote",
+];
+
+/// Tokens (whole words of a hint) that mark boilerplate.
+fn neg_token(w: &str) -> bool {
+    matches!(w, "ad" | "ads" | "adv" | "advert" | "dfp" | "nav" | "tags" | "aside" | "extra")
+}
+
+/// Class tokens that describe a page layout, not the element (`has-sidebar`).
+fn layout_modifier(token: &str) -> bool {
+    token.starts_with("has-") || token.starts_with("no-") || token.starts_with("with-")
+        || token.starts_with("is-") || token.starts_with("js-") || token.starts_with("page-")
+        || token.starts_with("single")
+}
+
+fn hint_matches(hint: &str, words: &[&str], tokens: bool) -> bool {
+    hint.split_ascii_whitespace().filter(|t| !layout_modifier(t)).any(|t| {
+        words.iter().any(|w| t.contains(w))
+            || (tokens && t.split(|c: char| !c.is_ascii_alphanumeric()).any(neg_token))
+    })
+}
+
+/// Whether a class/id hint marks boilerplate for sure (`share-bar`, `related`, `ad-slot`).
+pub fn strong_negative(hint: &str) -> bool {
+    !hint.is_empty() && hint_matches(hint, STRONG_NEG, true)
+}
+
+/// Whether a class/id hint marks boilerplate, surely or possibly.
+pub fn negative_hint(hint: &str) -> bool {
+    !hint.is_empty() && (hint_matches(hint, STRONG_NEG, true) || hint_matches(hint, WEAK_NEG, false))
+}
+
+/// Whether a class/id hint marks article content.
+pub fn positive_hint(hint: &str) -> bool {
+    const POS: &[&str] = &[
+        "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog",
+        "story", "prose", "rich-text", "richtext",
+    ];
+    POS.iter().any(|p| hint.contains(p))
+}
+
+fn class_weight(dom: &Dom, i: usize) -> f32 {
+    let n = &dom.nodes[i];
+    let mut w = 0.0;
+    if negative_hint(&n.hint) {
+        w -= 25.0;
+    }
+    if positive_hint(&n.hint) {
+        w += 25.0;
+    }
+    if n.itemprop.as_deref() == Some("articlebody") {
+        w += 40.0;
+    }
+    w
+}
+
+fn tag_weight(tag: Tag) -> f32 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Section | Tag::Main => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
+        Tag::H(_) | Tag::Th => -5.0,
+        Tag::Nav | Tag::Aside | Tag::Footer => -25.0,
+        _ => 0.0,
+    }
+}
+
+fn is_container(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Div
+            | Tag::Article
+            | Tag::Section
+            | Tag::Main
+            | Tag::Body
+            | Tag::Block
+            | Tag::Td
+            | Tag::Blockquote
+            | Tag::Header
+            | Tag::Footer
+            | Tag::Aside
+            | Tag::Form
+            | Tag::Figure
+            | Tag::Dd
+    )
+}
+
+/// Per-node subtree totals: (chars, link chars).
+fn totals(dom: &Dom, blocks: &[RawBlock]) -> (Vec<u32>, Vec<u32>) {
+    let n = dom.nodes.len();
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for b in blocks {
+        chars[b.owner] += b.chars as u32;
+        links[b.owner] += b.link_chars as u32;
+    }
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent;
+        chars[p] += chars[i];
+        links[p] += links[i];
+    }
+    (chars, links)
+}
+
+/// The result of content selection.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Chosen blocks, in reading order.
+    pub blocks: Vec<Block>,
+    /// Owners of chosen blocks (parallel to `blocks`).
+    pub owners: Vec<usize>,
+}
+
+/// Picks the article's blocks.
+pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
+    let n = dom.nodes.len();
+    let (chars, links) = totals(dom, raw);
+    let ld = |i: usize| -> f32 {
+        if chars[i] == 0 {
+            0.0
+        } else {
+            links[i] as f32 / chars[i] as f32
+        }
+    };
+    // Blocks under boilerplate containers (comments, related stories) never vote.
+    let mut bad = vec![false; n];
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        bad[i] = bad[node.parent]
+            || matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer)
+            || (node.tag != Tag::Body && strong_negative(&node.hint));
+    }
+    let voters = raw.iter().filter(|b| !bad[b.owner] && b.chars >= 25).count();
+    let mut score = vec![f32::NAN; n];
+    let init = |score: &mut Vec<f32>, i: usize| {
+        if score[i].is_nan() {
+            score[i] = tag_weight(dom.nodes[i].tag) + class_weight(dom, i);
+        }
+    };
+    for b in raw {
+        if b.chars < 25 || b.link_density() > 0.5 || (voters > 0 && bad[b.owner]) {
+            continue;
+        }
+        let commas = b.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count();
+        let s = 1.0 + commas as f32 + (b.chars as f32 / 100.0).min(3.0);
+        let owner_tag = dom.nodes[b.owner].tag;
+        let mut node = if is_container(owner_tag) && owner_tag != Tag::Td {
+            b.owner
+        } else {
+            dom.nodes[b.owner].parent
+        };
+        for level in 0..5 {
+            init(&mut score, node);
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[node] += s / div;
+            let p = dom.nodes[node].parent;
+            if p == node {
+                break;
+            }
+            node = p;
+        }
+    }
+    let mut final_score = vec![f32::NEG_INFINITY; n];
+    let mut best: Option<usize> = None;
+    for i in 0..n {
+        if score[i].is_nan() || i == 0 {
+            continue;
+        }
+        final_score[i] = score[i] * (1.0 - ld(i));
+        if best.is_none_or(|b| final_score[i] > final_score[b]) {
+            best = Some(i);
+        }
+    }
+    let Some(mut top) = best else {
+        return Selection {
+            blocks: Vec::new(),
+            owners: Vec::new(),
+        };
+    };
+    // Climb while the parent holds comparable content (article split in parts).
+    let mut last = final_score[top];
+    let threshold = last / 3.0;
+    let mut p = dom.nodes[top].parent;
+    while p != 0 && dom.nodes[p].tag != Tag::Body {
+        if final_score[p].is_finite() {
+            if final_score[p] < threshold {
+                break;
+            }
+            if final_score[p] > last {
+                top = p;
+                break;
+            }
+            last = final_score[p];
+        }
+        p = dom.nodes[p].parent;
+    }
+    // A top that is its parent's only content child: use the parent.
+    loop {
+        let p = dom.nodes[top].parent;
+        if p == 0 || dom.nodes[p].tag == Tag::Body {
+            break;
+        }
+        if chars[p] == chars[top] {
+            top = p;
+        } else {
+            break;
+        }
+    }
+
+    // Siblings that belong to the story.
+    let top_score = final_score[top].max(0.0);
+    let thresh = (top_score * 0.2).max(10.0);
+    let parent = dom.nodes[top].parent;
+    let mut roots = Vec::new();
+    let mut c = parent + 1;
+    while c < dom.nodes[parent].end {
+        let node = &dom.nodes[c];
+        let next = node.end;
+        if c == top {
+            roots.push(c);
+        } else if node.tag != Tag::Text && chars[c] > 0 {
+            let mut bonus = 0.0;
+            if !dom.nodes[top].hint.is_empty() && node.hint == dom.nodes[top].hint {
+                bonus = top_score * 0.2;
+            }
+            let s = if final_score[c].is_finite() {
+                final_score[c]
+            } else {
+                0.0
+            };
+            let take = if s + bonus >= thresh {
+                true
+            } else if node.tag == Tag::P {
+                let len = chars[c];
+                let d = ld(c);
+                (len > 80 && d < 0.25) || (len <= 80 && d == 0.0 && ends_sentence(raw, c, dom))
+            } else {
+                false
+            };
+            if take && !negative_hint(&node.hint) {
+                roots.push(c);
+            }
+        }
+        c = next;
+    }
+
+    let mut out = Selection {
+        blocks: Vec::new(),
+        owners: Vec::new(),
+    };
+    for b in raw {
+        let Some(&root) = roots.iter().find(|&&r| dom.contains(r, b.owner)) else {
+            continue;
+        };
+        if boilerplate_between(dom, root, b.owner, &chars, &links) {
+            continue;
+        }
+        let d = b.link_density();
+        if d > 0.5 || (d > 0.3 && b.chars < 100) {
+            continue;
+        }
+        out.blocks.push(Block {
+            kind: b.kind,
+            text: b.text.clone(),
+        });
+        out.owners.push(b.owner);
+    }
+    out
+}
+
+fn ends_sentence(raw: &[RawBlock], owner: usize, _dom: &Dom) -> bool {
+    raw.iter()
+        .filter(|b| b.owner == owner)
+        .next_back()
+        .is_some_and(|b| b.text.ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// Whether some element from `owner` up to (excluding) `root` is boilerplate.
+fn boilerplate_between(dom: &Dom, root: usize, owner: usize, chars: &[u32], links: &[u32]) -> bool {
+    let mut i = owner;
+    while i != root {
+        let node = &dom.nodes[i];
+        match node.tag {
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Figcaption | Tag::Figure | Tag::Form => {
+                return true
+            }
+            _ => {}
+        }
+        if strong_negative(&node.hint) {
+            return true;
+        }
+        if negative_hint(&node.hint) && !positive_hint(&node.hint) {
+            let c = chars[i].max(1) as f32;
+            if links[i] as f32 / c > 0.3 || chars[i] < 100 {
+                return true;
+            }
+        }
+        let p = node.parent;
+        if p == i {
+            break;
+        }
+        i = p;
+    }
+    false
+}
