@@ -1,1 +1,4 @@
-fn main(){}
+#[allow(dead_code)]
+mod fetch;
+
+fn main() {}

@@ -1,0 +1,494 @@
+//! Fetching a page over HTTP(S), with a total time limit, a size cap and a redirect limit.
+//!
+//! Errors are one line each and say what went wrong and where, e.g.
+//! `could not reach example.invalid: failed to lookup address information: …`,
+//! `server answered 404 Not Found for http://…`, `page is larger than 50 MiB: http://…`.
+use std::io;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context, Result};
+use ureq::http::StatusCode;
+use ureq::ResponseExt;
+
+/// How to fetch a page.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// Time limit for the whole fetch: name lookup, connecting, redirects and the body.
+    pub timeout: Duration,
+    /// The largest body accepted (after decompression), in bytes.
+    pub max_bytes: u64,
+    /// How many redirects are followed before giving up.
+    pub max_redirects: u32,
+    /// The `User-Agent` header sent.
+    pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(20),
+            max_bytes: 50 * 1024 * 1024,
+            max_redirects: 5,
+            user_agent: format!("nutgraf/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// A fetched page.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The body, decompressed but not decoded.
+    pub bytes: Vec<u8>,
+    /// The `Content-Type` header of the response, if there was one.
+    pub content_type: Option<String>,
+    /// The URL the body came from, after redirects.
+    pub final_url: String,
+}
+
+/// What is sent as `Accept`: pages first, anything else last.
+const ACCEPT: &str = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5";
+
+/// Fetches `url` (http or https only) with a GET request.
+///
+/// # Errors
+///
+/// A one-line error if the URL is not http(s), the host cannot be reached, the time limit
+/// runs out, there are too many redirects, the server answers with a status of 400 or
+/// more (or a redirect that is not followed), or the body is larger than the cap.
+pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
+    check_scheme(url)?;
+    let uri: ureq::http::Uri = url
+        .parse()
+        .with_context(|| format!("not a valid URL: {url}"))?;
+    let host = match (uri.host(), uri.port_u16()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        (None, _) => bail!("the URL has no host name: {url}"),
+    };
+    let what = Target {
+        url,
+        host: &host,
+        opts,
+    };
+
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(opts.timeout))
+        .max_redirects(opts.max_redirects)
+        .max_redirects_will_error(true)
+        .http_status_as_error(false)
+        .user_agent(opts.user_agent.as_str())
+        .build()
+        .into();
+    let mut response = agent
+        .get(url)
+        .header("Accept", ACCEPT)
+        .call()
+        .map_err(|e| what.explain(e))?;
+
+    let status = response.status();
+    let final_url = response.get_uri().to_string();
+    if status.is_redirection() {
+        // Only reached when redirects are switched off (max_redirects = 0).
+        bail!(
+            "too many redirects (more than {}): {url} redirects with {}",
+            opts.max_redirects,
+            status_text(status)
+        );
+    }
+    if status.as_u16() >= 400 {
+        bail!("server answered {} for {final_url}", status_text(status));
+    }
+    let content_type = response
+        .headers()
+        .get(ureq::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
+    // Fail early on a declared length; the read below enforces the cap either way (and
+    // on the decompressed size).
+    let declared_len = response
+        .headers()
+        .get(ureq::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let compressed = response
+        .headers()
+        .get(ureq::http::header::CONTENT_ENCODING)
+        .is_some();
+    if !compressed && declared_len.is_some_and(|len| len > opts.max_bytes) {
+        bail!(
+            "page is larger than {}: {final_url}",
+            human_size(opts.max_bytes)
+        );
+    }
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(opts.max_bytes)
+        .read_to_vec()
+        .map_err(|e| what.explain(e))?;
+    Ok(Fetched {
+        bytes,
+        content_type,
+        final_url,
+    })
+}
+
+/// Refuses anything but `http://` and `https://` URLs, naming what was given instead.
+fn check_scheme(url: &str) -> Result<()> {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme {
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Ok(()),
+        Some(s)
+            if !url[s.len() + 1..].starts_with("//")
+                && url[s.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            // `example.com:8080/page`: a host and port, no scheme.
+            bail!("the URL has no scheme; only http:// and https:// URLs can be fetched: {url}")
+        }
+        Some(s) => bail!(
+            "unsupported URL scheme {s:?}; only http:// and https:// URLs can be fetched: {url}"
+        ),
+        None => {
+            bail!("the URL has no scheme; only http:// and https:// URLs can be fetched: {url}")
+        }
+    }
+}
+
+/// What is being fetched, to word errors.
+struct Target<'a> {
+    url: &'a str,
+    host: &'a str,
+    opts: &'a FetchOptions,
+}
+
+impl Target<'_> {
+    /// Turns a ureq error into a one-line error that says what failed and where.
+    fn explain(&self, err: ureq::Error) -> anyhow::Error {
+        let Target { url, host, opts } = self;
+        let secs = seconds(opts.timeout);
+        match err {
+            ureq::Error::HostNotFound => {
+                anyhow!("could not reach {host}: the host name does not resolve")
+            }
+            ureq::Error::Io(e) => match e.kind() {
+                io::ErrorKind::ConnectionRefused => {
+                    anyhow!("could not reach {host}: connection refused")
+                }
+                io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
+                    anyhow!("timed out after {secs} fetching {url}")
+                }
+                io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset => {
+                    anyhow!("the connection to {host} broke off while fetching {url}: {e}")
+                }
+                _ => anyhow!("could not reach {host}: {e}"),
+            },
+            ureq::Error::ConnectionFailed => anyhow!("could not reach {host}: connection failed"),
+            ureq::Error::Timeout(phase @ (ureq::Timeout::Resolve | ureq::Timeout::Connect)) => {
+                anyhow!("could not reach {host}: timed out after {secs} ({phase})")
+            }
+            ureq::Error::Timeout(ureq::Timeout::Global) => {
+                anyhow!("timed out after {secs} fetching {url}")
+            }
+            ureq::Error::Timeout(phase) => {
+                anyhow!("timed out after {secs} fetching {url} ({phase})")
+            }
+            ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => anyhow!(
+                "too many redirects (more than {}) fetching {url}",
+                opts.max_redirects
+            ),
+            ureq::Error::BodyExceedsLimit(_) => {
+                anyhow!("page is larger than {}: {url}", human_size(opts.max_bytes))
+            }
+            ureq::Error::StatusCode(code) => {
+                let status = StatusCode::from_u16(code)
+                    .map(status_text)
+                    .unwrap_or_else(|_| code.to_string());
+                anyhow!("server answered {status} for {url}")
+            }
+            ureq::Error::BadUri(reason) => anyhow!("not a valid URL ({reason}): {url}"),
+            ureq::Error::Tls(reason) => anyhow!("could not reach {host}: TLS error: {reason}"),
+            ureq::Error::Rustls(e) => anyhow!("could not reach {host}: TLS error: {e}"),
+            ureq::Error::Protocol(e) => {
+                anyhow!("{host} did not answer with valid HTTP for {url}: {e}")
+            }
+            ureq::Error::Decompress(kind, e) => {
+                anyhow!("could not decompress the {kind} body of {url}: {e}")
+            }
+            other => anyhow!("fetching {url} failed: {other}"),
+        }
+    }
+}
+
+/// `404 Not Found`, or just `499` for a code without a standard reason.
+fn status_text(status: StatusCode) -> String {
+    match status.canonical_reason() {
+        Some(reason) => format!("{} {reason}", status.as_u16()),
+        None => status.as_u16().to_string(),
+    }
+}
+
+/// A byte count for people: `50 MiB`, `512 KiB`, `1000 bytes`.
+fn human_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    const GIB: u64 = 1024 * MIB;
+    match bytes {
+        b if b >= GIB && b % GIB == 0 => format!("{} GiB", b / GIB),
+        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
+        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// A duration for people: `20 s`, `0.3 s`.
+fn seconds(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::thread;
+
+    /// Starts a server on a free local port that answers each request with `respond(path)`
+    /// (raw response bytes), each connection in its own thread. Returns the base URL.
+    fn serve(respond: fn(&str) -> Vec<u8>) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                thread::spawn(move || handle(stream, respond));
+            }
+        });
+        format!("http://{addr}")
+    }
+
+    fn handle(stream: TcpStream, respond: fn(&str) -> Vec<u8>) {
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut request_line = String::new();
+        if reader.read_line(&mut request_line).is_err() {
+            return;
+        }
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line) {
+                Ok(0) | Err(_) => return,
+                Ok(_) if line == "\r\n" || line == "\n" => break,
+                Ok(_) => {}
+            }
+        }
+        let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+        let response = respond(path);
+        let mut stream = stream;
+        let _ = stream.write_all(&response);
+        let _ = stream.flush();
+    }
+
+    fn response(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
+        let mut out = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
+        for (name, value) in headers {
+            out.push_str(&format!("{name}: {value}\r\n"));
+        }
+        out.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        let mut out = out.into_bytes();
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn routes(path: &str) -> Vec<u8> {
+        if let Some(n) = path.strip_prefix("/hop/") {
+            let n: u32 = n.parse().unwrap();
+            return if n == 0 {
+                response("200 OK", &[("Content-Type", "text/plain")], b"arrived")
+            } else {
+                let next = format!("/hop/{}", n - 1);
+                response("302 Found", &[("Location", next.as_str())], b"")
+            };
+        }
+        match path {
+            "/page" => response(
+                "200 OK",
+                &[("Content-Type", "text/html; charset=windows-1252")],
+                b"<html><body><p>caf\xe9</p></body></html>",
+            ),
+            "/missing" => response("404 Not Found", &[], b"no such page"),
+            "/broken" => response("503 Service Unavailable", &[], b"down"),
+            "/big" => response("200 OK", &[], &[b'x'; 5000]),
+            "/big-unannounced" => {
+                // No Content-Length: the body runs until the connection closes.
+                let mut out = b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".to_vec();
+                out.extend_from_slice(&[b'y'; 5000]);
+                out
+            }
+            "/stall" => {
+                thread::sleep(Duration::from_secs(3));
+                response("200 OK", &[], b"too late")
+            }
+            _ => response("500 Internal Server Error", &[], b"unexpected path"),
+        }
+    }
+
+    fn quick() -> FetchOptions {
+        FetchOptions {
+            timeout: Duration::from_secs(5),
+            ..FetchOptions::default()
+        }
+    }
+
+    fn error(url: &str, opts: &FetchOptions) -> String {
+        let err = fetch(url, opts).unwrap_err();
+        let text = format!("{err:#}");
+        assert!(!text.contains('\n'), "not one line: {text}");
+        text
+    }
+
+    #[test]
+    fn defaults() {
+        let opts = FetchOptions::default();
+        assert_eq!(opts.timeout, Duration::from_secs(20));
+        assert_eq!(opts.max_bytes, 50 * 1024 * 1024);
+        assert_eq!(opts.max_redirects, 5);
+        assert!(opts.user_agent.starts_with("nutgraf/"));
+    }
+
+    #[test]
+    fn page_with_charset_header() {
+        let base = serve(routes);
+        let page = fetch(&format!("{base}/page"), &quick()).unwrap();
+        assert_eq!(page.bytes, b"<html><body><p>caf\xe9</p></body></html>");
+        assert_eq!(
+            page.content_type.as_deref(),
+            Some("text/html; charset=windows-1252")
+        );
+        assert_eq!(page.final_url, format!("{base}/page"));
+        let decoded = nutgraf::page::decode(&page.bytes, page.content_type.as_deref()).unwrap();
+        assert!(decoded.text.contains("café"));
+    }
+
+    #[test]
+    fn redirects_within_the_limit() {
+        let base = serve(routes);
+        let page = fetch(&format!("{base}/hop/5"), &quick()).unwrap();
+        assert_eq!(page.bytes, b"arrived");
+        assert_eq!(page.final_url, format!("{base}/hop/0"));
+    }
+
+    #[test]
+    fn redirects_beyond_the_limit() {
+        let base = serve(routes);
+        let err = error(&format!("{base}/hop/6"), &quick());
+        assert!(err.starts_with("too many redirects (more than 5)"), "{err}");
+        let none = FetchOptions {
+            max_redirects: 0,
+            ..quick()
+        };
+        let err = error(&format!("{base}/hop/1"), &none);
+        assert!(err.starts_with("too many redirects (more than 0)"), "{err}");
+    }
+
+    #[test]
+    fn error_statuses() {
+        let base = serve(routes);
+        let url = format!("{base}/missing");
+        assert_eq!(
+            error(&url, &quick()),
+            format!("server answered 404 Not Found for {url}")
+        );
+        let url = format!("{base}/broken");
+        assert_eq!(
+            error(&url, &quick()),
+            format!("server answered 503 Service Unavailable for {url}")
+        );
+    }
+
+    #[test]
+    fn oversize_body() {
+        let base = serve(routes);
+        let small = FetchOptions {
+            max_bytes: 4096,
+            ..quick()
+        };
+        for path in ["/big", "/big-unannounced"] {
+            let url = format!("{base}{path}");
+            assert_eq!(
+                error(&url, &small),
+                format!("page is larger than 4 KiB: {url}")
+            );
+        }
+        // Exactly at the cap is fine.
+        let exact = FetchOptions {
+            max_bytes: 5000,
+            ..quick()
+        };
+        assert_eq!(
+            fetch(&format!("{base}/big-unannounced"), &exact)
+                .unwrap()
+                .bytes
+                .len(),
+            5000
+        );
+        assert_eq!(human_size(50 * 1024 * 1024), "50 MiB");
+    }
+
+    #[test]
+    fn stalled_server_times_out() {
+        let base = serve(routes);
+        let opts = FetchOptions {
+            timeout: Duration::from_millis(300),
+            ..quick()
+        };
+        let started = std::time::Instant::now();
+        let err = error(&format!("{base}/stall"), &opts);
+        assert!(started.elapsed() < Duration::from_secs(2));
+        assert!(err.starts_with("timed out after 0.3 s fetching"), "{err}");
+    }
+
+    #[test]
+    fn refused_connection() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        drop(listener);
+        let err = error(&format!("http://{addr}/"), &quick());
+        assert_eq!(err, format!("could not reach {addr}: connection refused"));
+    }
+
+    #[test]
+    fn unresolvable_host() {
+        // `.invalid` never resolves (RFC 2606); this needs no network either way.
+        let err = error("http://example.invalid/news", &quick());
+        assert!(
+            err.starts_with("could not reach example.invalid: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn only_http_and_https() {
+        for url in [
+            "ftp://example.com/file",
+            "file:///etc/passwd",
+            "mailto:a@b.c",
+        ] {
+            let err = error(url, &quick());
+            assert!(err.contains("only http:// and https://"), "{err}");
+            assert!(err.ends_with(url), "{err}");
+        }
+        for url in ["example.com/page", "example.com:8080/page", ""] {
+            let err = error(url, &quick());
+            assert!(err.starts_with("the URL has no scheme"), "{err}");
+        }
+    }
+}
