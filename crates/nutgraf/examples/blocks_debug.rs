@@ -13,6 +13,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dom = nutgraf::html::dom::Dom::from_html(&doc);
     let raw = nutgraf::html::content::raw_blocks(&dom);
     let sel = nutgraf::html::content::select(&dom, &raw);
+    for r in &sel.roots {
+        let n = &dom.nodes[*r];
+        println!("ROOT {r} {:?}.{}", n.tag, n.hint);
+    }
     for b in &raw {
         let mut chain = Vec::new();
         let mut i = b.owner;

@@ -165,7 +165,7 @@ pub fn raw_blocks(dom: &Dom) -> Vec<RawBlock> {
 /// (`share-bar`, `related-stories`, `comment-list`).
 const STRONG_NEG: &[&str] = &[
     "comment", "disqus", "share", "sharing", "social", "newsletter", "related", "recommend",
-    "outbrain", "taboola", "promo", "advert", "cookie", "popup", "modal", "breadcrumb",
+    "outbrain", "taboola", "promo", "advert", "cookie", "breadcrumb",
     "caption", "byline", "author-bio", "authorbio", "subscri", "signup", "sign-up", "login",
     "print", "skip", "sr-only", "visually-hidden", "screen-reader", "tag-list", "taglist",
     "more-stories", "read-more", "readmore", "read-next", "readnext", "most-read", "mostread",
@@ -190,6 +190,11 @@ fn layout_modifier(token: &str) -> bool {
     token.starts_with("has-") || token.starts_with("no-") || token.starts_with("with-")
         || token.starts_with("is-") || token.starts_with("js-") || token.starts_with("page-")
         || token.starts_with("single")
+        || token.starts_with("non-")
+        || token.ends_with("-enabled")
+        || token.ends_with("-active")
+        || token.ends_with("-open")
+        || token.ends_with("-visible")
 }
 
 fn hint_matches(hint: &str, words: &[&str], tokens: bool) -> bool {
@@ -201,12 +206,26 @@ fn hint_matches(hint: &str, words: &[&str], tokens: bool) -> bool {
 
 /// Whether a class/id hint marks boilerplate for sure (`share-bar`, `related`, `ad-slot`).
 pub fn strong_negative(hint: &str) -> bool {
-    !hint.is_empty() && hint_matches(hint, STRONG_NEG, true)
+    !hint.is_empty()
+        && hint.split_ascii_whitespace().any(|t| {
+            hint_matches(t, STRONG_NEG, true) && (t.contains("comment") || !strong_positive(t))
+        })
 }
 
 /// Whether a class/id hint marks boilerplate, surely or possibly.
 pub fn negative_hint(hint: &str) -> bool {
     !hint.is_empty() && (hint_matches(hint, STRONG_NEG, true) || hint_matches(hint, WEAK_NEG, false))
+}
+
+/// Whether a class/id hint names the article body itself (`article-body`, `entry-content`).
+pub fn strong_positive(hint: &str) -> bool {
+    const POS: &[&str] = &[
+        "article-body", "article__body", "articlebody", "article_body", "story-body",
+        "story__body", "storybody", "entry-content", "post-content", "post-body", "postbody",
+        "article-content", "article__content", "articlecontent", "story-content", "article-text",
+        "articletext", "story-text", "body-text", "bodytext",
+    ];
+    POS.iter().any(|p| hint.contains(p))
 }
 
 /// Whether a class/id hint marks article content.
@@ -290,6 +309,8 @@ pub struct Selection {
     pub blocks: Vec<Block>,
     /// Owners of chosen blocks (parallel to `blocks`).
     pub owners: Vec<usize>,
+    /// The chosen containers.
+    pub roots: Vec<usize>,
 }
 
 /// Picks the article's blocks.
@@ -304,12 +325,28 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         }
     };
     // Blocks under boilerplate containers (comments, related stories) never vote.
+    // A container holding most of the page's running text is never boilerplate, whatever
+    // its class says (malformed markup can nest the story inside a promo box).
+    let mut prose = vec![0u32; n];
+    for b in raw {
+        if b.chars >= 60 && b.link_density() < 0.2 {
+            prose[b.owner] += b.chars as u32;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent;
+        prose[p] += prose[i];
+    }
+    let majority = prose[0] / 2;
     let mut bad = vec![false; n];
     for i in 1..n {
         let node = &dom.nodes[i];
-        bad[i] = bad[node.parent]
-            || matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer)
+        let resets = node.tag == Tag::Main
+            || node.itemprop.as_deref() == Some("articlebody")
+            || strong_positive(&node.hint);
+        let own = matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer)
             || (node.tag != Tag::Body && strong_negative(&node.hint));
+        bad[i] = (bad[node.parent] || own) && !resets && !(prose[i] > majority && majority > 0);
     }
     let voters = raw.iter().filter(|b| !bad[b.owner] && b.chars >= 25).count();
     let mut score = vec![f32::NAN; n];
@@ -356,10 +393,18 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             best = Some(i);
         }
     }
+    if std::env::var_os("NUTGRAF_DEBUG").is_some() {
+        let mut v: Vec<usize> = (0..n).filter(|&i| final_score[i].is_finite()).collect();
+        v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
+        for &i in v.iter().take(8) {
+            eprintln!("cand {i} {:.1} raw={:.1} ld={:.2} {:?}.{}", final_score[i], score[i], ld(i), dom.nodes[i].tag, dom.nodes[i].hint);
+        }
+    }
     let Some(mut top) = best else {
         return Selection {
             blocks: Vec::new(),
             owners: Vec::new(),
+            roots: Vec::new(),
         };
     };
     // Climb while the parent holds comparable content (article split in parts).
@@ -378,6 +423,29 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             last = final_score[p];
         }
         p = dom.nodes[p].parent;
+    }
+    // Climb while the parent holds clearly more running text of the same kind (a story
+    // split into one container per paragraph, or parts separated by ads).
+    let mut good = vec![0u32; n];
+    for b in raw {
+        if !bad[b.owner] && b.chars >= 60 && b.link_density() < 0.2 {
+            good[b.owner] += b.chars as u32;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent;
+        good[p] += good[i];
+    }
+    loop {
+        let p = dom.nodes[top].parent;
+        if p == 0 || dom.nodes[p].tag == Tag::Body || bad[p] {
+            break;
+        }
+        if good[p] as f32 >= 1.5 * good[top] as f32 && ld(p) < 0.25 {
+            top = p;
+        } else {
+            break;
+        }
     }
     // A top that is its parent's only content child: use the parent.
     loop {
@@ -432,6 +500,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
     let mut out = Selection {
         blocks: Vec::new(),
         owners: Vec::new(),
+        roots: roots.clone(),
     };
     for b in raw {
         let Some(&root) = roots.iter().find(|&&r| dom.contains(r, b.owner)) else {
