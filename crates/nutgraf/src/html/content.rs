@@ -441,19 +441,9 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         if p == 0 || dom.nodes[p].tag == Tag::Body || bad[p] {
             break;
         }
-        if good[p] as f32 >= 1.5 * good[top] as f32 && ld(p) < 0.25 {
-            top = p;
-        } else {
-            break;
-        }
-    }
-    // A top that is its parent's only content child: use the parent.
-    loop {
-        let p = dom.nodes[top].parent;
-        if p == 0 || dom.nodes[p].tag == Tag::Body {
-            break;
-        }
-        if chars[p] == chars[top] {
+        let only_child = chars[p] == chars[top];
+        let grows = good[p] as f32 >= 1.5 * good[top] as f32 && ld(p) < 0.25;
+        if only_child || grows {
             top = p;
         } else {
             break;
