@@ -4,9 +4,14 @@ use std::io::{Read, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let dir = std::path::PathBuf::from(args.get(1).map(String::as_str).unwrap_or("../shared/data/aeb"));
+    let dir = std::path::PathBuf::from(
+        args.get(1)
+            .map(String::as_str)
+            .unwrap_or("../shared/data/aeb"),
+    );
     let mode = args.get(2).map(String::as_str).unwrap_or("html");
-    let gold: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("ground-truth.json"))?)?;
+    let gold: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("ground-truth.json"))?)?;
     let mut ids: Vec<&String> = gold.as_object().ok_or("bad gold")?.keys().collect();
     ids.sort();
     let out = std::io::stdout();
@@ -20,8 +25,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             std::fs::read(dir.join("text").join(format!("{id}.txt")))?
         };
-        let fmt = if mode == "html" { nutgraf::InputFormat::Html } else { nutgraf::InputFormat::Text };
-        let opts = nutgraf::Options { format: Some(fmt), ..Default::default() };
+        let fmt = if mode == "html" {
+            nutgraf::InputFormat::Html
+        } else {
+            nutgraf::InputFormat::Text
+        };
+        let opts = nutgraf::Options {
+            format: Some(fmt),
+            ..Default::default()
+        };
         let text = match nutgraf::read(&bytes, &opts) {
             Ok(a) => a.text,
             Err(e) => {

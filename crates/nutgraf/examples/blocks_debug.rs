@@ -1,7 +1,9 @@
 //! Prints the raw blocks of an HTML page with their owner chain (for error analysis).
 use std::io::Read;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: blocks_debug FILE[.gz]")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: blocks_debug FILE[.gz]")?;
     let mut bytes = Vec::new();
     if path.ends_with(".gz") {
         flate2::read::GzDecoder::new(std::fs::File::open(&path)?).read_to_end(&mut bytes)?;
@@ -22,11 +24,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut i = b.owner;
         while i != 0 && chain.len() < 6 {
             let n = &dom.nodes[i];
-            chain.push(format!("{:?}.{}", n.tag, n.hint.chars().take(30).collect::<String>()));
+            chain.push(format!(
+                "{:?}.{}",
+                n.tag,
+                n.hint.chars().take(30).collect::<String>()
+            ));
             i = n.parent;
         }
         let kept = sel.owners.contains(&b.owner) && sel.blocks.iter().any(|x| x.text == b.text);
-        println!("{} {:>4} ld={:.2} [{}] {}", if kept { "+" } else { "-" }, b.chars, b.link_density(), chain.join(" < "), b.text.chars().take(80).collect::<String>());
+        println!(
+            "{} {:>4} ld={:.2} [{}] {}",
+            if kept { "+" } else { "-" },
+            b.chars,
+            b.link_density(),
+            chain.join(" < "),
+            b.text.chars().take(80).collect::<String>()
+        );
     }
     Ok(())
 }

@@ -13,5 +13,9 @@ pub struct Span {
 /// Splits `text` into sentences.
 pub fn split(text: &str) -> Vec<Span> {
     let n = text.chars().count();
-    if n == 0 { Vec::new() } else { vec![Span { start: 0, end: n }] }
+    if n == 0 {
+        Vec::new()
+    } else {
+        vec![Span { start: 0, end: n }]
+    }
 }

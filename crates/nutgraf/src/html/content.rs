@@ -164,31 +164,94 @@ pub fn raw_blocks(dom: &Dom) -> Vec<RawBlock> {
 /// Words of class/id hints that mark boilerplate wherever they appear
 /// (`share-bar`, `related-stories`, `comment-list`).
 const STRONG_NEG: &[&str] = &[
-    "comment", "disqus", "share", "sharing", "social", "newsletter", "related", "recommend",
-    "outbrain", "taboola", "promo", "advert", "cookie", "breadcrumb",
-    "caption", "byline", "author-bio", "authorbio", "subscri", "signup", "sign-up", "login",
-    "print", "skip", "sr-only", "visually-hidden", "screen-reader", "tag-list", "taglist",
-    "more-stories", "read-more", "readmore", "read-next", "readnext", "most-read", "mostread",
+    "comment",
+    "disqus",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "related",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "promo",
+    "advert",
+    "cookie",
+    "breadcrumb",
+    "caption",
+    "byline",
+    "author-bio",
+    "authorbio",
+    "subscri",
+    "signup",
+    "sign-up",
+    "login",
+    "print",
+    "skip",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "tag-list",
+    "taglist",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "read-next",
+    "readnext",
+    "most-read",
+    "mostread",
 ];
 
 /// Words that make a container suspect: penalized when scoring, dropped inside the
 /// article only when their text looks like chrome (links, little text).
 const WEAK_NEG: &[&str] = &[
-    "widget", "sidebar", "menu", "meta", "tools", "toolbar", "footer", "banner", "pagination",
-    "pager", "hidden", "contact", "credit", "timestamp", "dateline", "popular", "trending",
-    "teaser", "jump", "keywords", "topics", "masthead", "sponsor", "shopping", "rating",
-    "navbar", "navigation", "combx", "footnote",
+    "widget",
+    "sidebar",
+    "menu",
+    "meta",
+    "tools",
+    "toolbar",
+    "footer",
+    "banner",
+    "pagination",
+    "pager",
+    "hidden",
+    "contact",
+    "credit",
+    "timestamp",
+    "dateline",
+    "popular",
+    "trending",
+    "teaser",
+    "jump",
+    "keywords",
+    "topics",
+    "masthead",
+    "sponsor",
+    "shopping",
+    "rating",
+    "navbar",
+    "navigation",
+    "combx",
+    "footnote",
 ];
 
 /// Tokens (whole words of a hint) that mark boilerplate.
 fn neg_token(w: &str) -> bool {
-    matches!(w, "ad" | "ads" | "adv" | "advert" | "dfp" | "nav" | "tags" | "aside" | "extra")
+    matches!(
+        w,
+        "ad" | "ads" | "adv" | "advert" | "dfp" | "nav" | "tags" | "aside" | "extra"
+    )
 }
 
 /// Class tokens that describe a page layout, not the element (`has-sidebar`).
 fn layout_modifier(token: &str) -> bool {
-    token.starts_with("has-") || token.starts_with("no-") || token.starts_with("with-")
-        || token.starts_with("is-") || token.starts_with("js-") || token.starts_with("page-")
+    token.starts_with("has-")
+        || token.starts_with("no-")
+        || token.starts_with("with-")
+        || token.starts_with("is-")
+        || token.starts_with("js-")
+        || token.starts_with("page-")
         || token.starts_with("single")
         || token.starts_with("non-")
         || token.ends_with("-enabled")
@@ -198,10 +261,12 @@ fn layout_modifier(token: &str) -> bool {
 }
 
 fn hint_matches(hint: &str, words: &[&str], tokens: bool) -> bool {
-    hint.split_ascii_whitespace().filter(|t| !layout_modifier(t)).any(|t| {
-        words.iter().any(|w| t.contains(w))
-            || (tokens && t.split(|c: char| !c.is_ascii_alphanumeric()).any(neg_token))
-    })
+    hint.split_ascii_whitespace()
+        .filter(|t| !layout_modifier(t))
+        .any(|t| {
+            words.iter().any(|w| t.contains(w))
+                || (tokens && t.split(|c: char| !c.is_ascii_alphanumeric()).any(neg_token))
+        })
 }
 
 /// Whether a class/id hint marks boilerplate for sure (`share-bar`, `related`, `ad-slot`).
@@ -214,16 +279,33 @@ pub fn strong_negative(hint: &str) -> bool {
 
 /// Whether a class/id hint marks boilerplate, surely or possibly.
 pub fn negative_hint(hint: &str) -> bool {
-    !hint.is_empty() && (hint_matches(hint, STRONG_NEG, true) || hint_matches(hint, WEAK_NEG, false))
+    !hint.is_empty()
+        && (hint_matches(hint, STRONG_NEG, true) || hint_matches(hint, WEAK_NEG, false))
 }
 
 /// Whether a class/id hint names the article body itself (`article-body`, `entry-content`).
 pub fn strong_positive(hint: &str) -> bool {
     const POS: &[&str] = &[
-        "article-body", "article__body", "articlebody", "article_body", "story-body",
-        "story__body", "storybody", "entry-content", "post-content", "post-body", "postbody",
-        "article-content", "article__content", "articlecontent", "story-content", "article-text",
-        "articletext", "story-text", "body-text", "bodytext",
+        "article-body",
+        "article__body",
+        "articlebody",
+        "article_body",
+        "story-body",
+        "story__body",
+        "storybody",
+        "entry-content",
+        "post-content",
+        "post-body",
+        "postbody",
+        "article-content",
+        "article__content",
+        "articlecontent",
+        "story-content",
+        "article-text",
+        "articletext",
+        "story-text",
+        "body-text",
+        "bodytext",
     ];
     POS.iter().any(|p| hint.contains(p))
 }
@@ -231,8 +313,19 @@ pub fn strong_positive(hint: &str) -> bool {
 /// Whether a class/id hint marks article content.
 pub fn positive_hint(hint: &str) -> bool {
     const POS: &[&str] = &[
-        "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog",
-        "story", "prose", "rich-text", "richtext",
+        "article",
+        "body",
+        "content",
+        "entry",
+        "hentry",
+        "main",
+        "post",
+        "text",
+        "blog",
+        "story",
+        "prose",
+        "rich-text",
+        "richtext",
     ];
     POS.iter().any(|p| hint.contains(p))
 }
@@ -348,7 +441,10 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             || (node.tag != Tag::Body && strong_negative(&node.hint));
         bad[i] = (bad[node.parent] || own) && !resets && !(prose[i] > majority && majority > 0);
     }
-    let voters = raw.iter().filter(|b| !bad[b.owner] && b.chars >= 25).count();
+    let voters = raw
+        .iter()
+        .filter(|b| !bad[b.owner] && b.chars >= 25)
+        .count();
     let mut score = vec![f32::NAN; n];
     let init = |score: &mut Vec<f32>, i: usize| {
         if score[i].is_nan() {
@@ -359,7 +455,11 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         if b.chars < 25 || b.link_density() > 0.5 || (voters > 0 && bad[b.owner]) {
             continue;
         }
-        let commas = b.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count();
+        let commas = b
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count();
         let s = 1.0 + commas as f32 + (b.chars as f32 / 100.0).min(3.0);
         let owner_tag = dom.nodes[b.owner].tag;
         let mut node = if is_container(owner_tag) && owner_tag != Tag::Td {
@@ -391,13 +491,6 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         final_score[i] = score[i] * (1.0 - ld(i));
         if best.is_none_or(|b| final_score[i] > final_score[b]) {
             best = Some(i);
-        }
-    }
-    if std::env::var_os("NUTGRAF_DEBUG").is_some() {
-        let mut v: Vec<usize> = (0..n).filter(|&i| final_score[i].is_finite()).collect();
-        v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
-        for &i in v.iter().take(8) {
-            eprintln!("cand {i} {:.1} raw={:.1} ld={:.2} {:?}.{}", final_score[i], score[i], ld(i), dom.nodes[i].tag, dom.nodes[i].hint);
         }
     }
     let Some(mut top) = best else {
@@ -503,6 +596,9 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         if d > 0.5 || (d > 0.3 && b.chars < 100) {
             continue;
         }
+        if chrome_line(&b.text) {
+            continue;
+        }
         out.blocks.push(Block {
             kind: b.kind,
             text: b.text.clone(),
@@ -546,4 +642,103 @@ fn boilerplate_between(dom: &Dom, root: usize, owner: usize, chars: &[u32], link
         i = p;
     }
     false
+}
+
+/// Whether a short block is page chrome rather than story text: a date/time stamp,
+/// a photo credit, a call to action. Only blocks of a few words are judged.
+pub fn chrome_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words > 14 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if text.contains('©')
+        || lower.starts_with("photo:")
+        || lower.starts_with("image:")
+        || lower.starts_with("credit:")
+    {
+        return true;
+    }
+    if words <= 8 && looks_like_timestamp(&lower) {
+        return true;
+    }
+    const CTA: &[&str] = &[
+        "share this",
+        "share it",
+        "share on",
+        "follow us",
+        "follow @",
+        "subscribe",
+        "sign up for",
+        "click here",
+        "read more",
+        "advertisement",
+        "tell us what you think",
+        "leave a comment",
+        "comments",
+        "all rights reserved",
+        "copyright",
+        "this slideshow requires",
+        "newsletter",
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicité",
+    ];
+    CTA.iter().any(|c| lower.contains(c))
+        && (words <= 8
+            || lower.starts_with(
+                CTA.iter()
+                    .find(|c| lower.contains(*c))
+                    .copied()
+                    .unwrap_or(""),
+            ))
+}
+
+fn looks_like_timestamp(lower: &str) -> bool {
+    let digits = lower.chars().filter(|c| c.is_ascii_digit()).count();
+    if digits < 4 {
+        return false;
+    }
+    const MARKERS: &[&str] = &[
+        "posted",
+        "updated",
+        "published",
+        "am",
+        "pm",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "uhr",
+        "veröffentlicht",
+        "aktualisiert",
+    ];
+    let has_marker = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        MARKERS
+            .iter()
+            .any(|m| w.starts_with(m) && w.len() <= m.len() + 6)
+    });
+    let iso = lower.as_bytes().windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+    });
+    let dotted = lower.as_bytes().windows(10).any(|w| {
+        w[..2].iter().all(u8::is_ascii_digit)
+            && w[2] == b'.'
+            && w[3..5].iter().all(u8::is_ascii_digit)
+            && w[5] == b'.'
+            && w[6..10].iter().all(u8::is_ascii_digit)
+    });
+    has_marker || iso || dotted
 }

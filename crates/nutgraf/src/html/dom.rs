@@ -90,20 +90,15 @@ impl Tag {
             "body" => Tag::Body,
             "address" => Tag::Address,
             "time" => Tag::Time,
-            "hr" | "center" | "details" | "summary" | "fieldset" | "legend" | "tbody"
-            | "thead" | "tfoot" | "caption" | "hgroup" | "html" | "dialog" | "menu" => {
-                Tag::Block
-            }
+            "hr" | "center" | "details" | "summary" | "fieldset" | "legend" | "tbody" | "thead"
+            | "tfoot" | "caption" | "hgroup" | "html" | "dialog" | "menu" => Tag::Block,
             _ => Tag::Inline,
         }
     }
 
     /// Whether the element starts a new block of text.
     pub fn is_block(self) -> bool {
-        !matches!(
-            self,
-            Tag::Inline | Tag::A | Tag::Text | Tag::Br | Tag::Time
-        )
+        !matches!(self, Tag::Inline | Tag::A | Tag::Text | Tag::Br | Tag::Time)
     }
 }
 
