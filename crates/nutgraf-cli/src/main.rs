@@ -1,4 +1,203 @@
-#[allow(dead_code)]
-mod fetch;
+//! `nutgraf`: read news pages the way an editor does.
+#![forbid(unsafe_code)]
 
-fn main() {}
+mod fetch;
+mod render;
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Read news pages the way an editor does: the article, its highlights, who said what.
+#[derive(Debug, Parser)]
+#[command(name = "nutgraf", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read a page into a clean article (headline, byline, date, body).
+    Read(ReadArgs),
+    /// Everything nutgraf knows about a page, as one document.
+    Digest(DigestArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    /// An HTML page.
+    Html,
+    /// A page dumped as text (w3m, lynx, copy-paste), navigation and all.
+    Text,
+    /// Already-clean article text: kept whole, offsets point into it.
+    Article,
+}
+
+impl From<InputFormatArg> for nutgraf::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Html => nutgraf::InputFormat::Html,
+            InputFormatArg::Text => nutgraf::InputFormat::Text,
+            InputFormatArg::Article => nutgraf::InputFormat::Article,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// A readable article.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// One JSON object (see the README for the contract).
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct InputArgs {
+    /// A file, `-` for standard input, or an http(s) URL.
+    input: Option<String>,
+    /// How to read the input (detected when not given).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// Seconds to wait for a URL.
+    #[arg(long, default_value_t = 20.0)]
+    timeout: f64,
+}
+
+#[derive(Debug, Args)]
+struct ReadArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+struct DigestArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Use the sample news page built into nutgraf instead of an input.
+    #[arg(long, conflicts_with = "input")]
+    example: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+/// Bytes of the input plus what the transport said about them.
+struct Loaded {
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+    name: String,
+}
+
+fn load(input: &InputArgs) -> Result<Loaded> {
+    let Some(src) = input.input.as_deref() else {
+        bail!("no input given: pass a file, `-` for standard input, or an http(s) URL");
+    };
+    if src == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("could not read standard input")?;
+        return Ok(Loaded {
+            bytes,
+            content_type: None,
+            name: "standard input".into(),
+        });
+    }
+    let lower = src.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        if !(input.timeout.is_finite() && input.timeout > 0.0) {
+            bail!("--timeout must be a positive number of seconds");
+        }
+        let opts = fetch::FetchOptions {
+            timeout: std::time::Duration::from_secs_f64(input.timeout),
+            ..fetch::FetchOptions::default()
+        };
+        let f = fetch::fetch(src, &opts)?;
+        return Ok(Loaded {
+            bytes: f.bytes,
+            content_type: f.content_type,
+            name: f.final_url,
+        });
+    }
+    let path = PathBuf::from(src);
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
+    Ok(Loaded {
+        bytes,
+        content_type: None,
+        name: path.display().to_string(),
+    })
+}
+
+fn read_article(loaded: &Loaded, format: Option<InputFormatArg>) -> Result<nutgraf::Article> {
+    let options = nutgraf::Options {
+        format: format.map(Into::into),
+        content_type: loaded.content_type.clone(),
+    };
+    nutgraf::read(&loaded.bytes, &options)
+        .with_context(|| format!("could not read {}", loaded.name))
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match cli.command {
+        Command::Read(args) => {
+            let loaded = load(&args.input)?;
+            let article = read_article(&loaded, args.input.input_format)?;
+            match args.format {
+                OutputFormat::Json => {
+                    serde_json::to_writer(&mut out, &article)?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Text => render::text(&mut out, &article)?,
+                OutputFormat::Markdown => render::markdown(&mut out, &article)?,
+            }
+        }
+        Command::Digest(args) => {
+            let loaded = if args.example {
+                Loaded {
+                    bytes: nutgraf::EXAMPLE_HTML.as_bytes().to_vec(),
+                    content_type: Some("text/html; charset=utf-8".into()),
+                    name: "the built-in example page".into(),
+                }
+            } else {
+                load(&args.input)?
+            };
+            let article = read_article(&loaded, args.input.input_format)?;
+            match args.format {
+                OutputFormat::Json => {
+                    serde_json::to_writer(&mut out, &serde_json::json!({ "article": article }))?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Text => render::text(&mut out, &article)?,
+                OutputFormat::Markdown => render::markdown(&mut out, &article)?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        // A closed pipe (`nutgraf read x | head`) is not an error worth a message.
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            std::process::exit(0);
+        }
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}

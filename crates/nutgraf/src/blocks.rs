@@ -15,6 +15,31 @@ pub enum BlockKind {
     TableRow,
     /// Preformatted text.
     Preformatted,
+    /// The headline, when the page shows it among its blocks.
+    Title,
+    /// A byline ("By Jane Roe and Sam Poe, Example News").
+    Byline,
+    /// One of the page's own highlights (a "story highlights" bullet).
+    Highlight,
+    /// A topic tag.
+    Tag,
+    /// A credit line ("Sam Poe reported from Denver.", "Contributing: ...").
+    Credit,
+}
+
+impl BlockKind {
+    /// Whether blocks of this kind belong to the article body.
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Heading(_)
+                | BlockKind::Paragraph
+                | BlockKind::ListItem
+                | BlockKind::Quote
+                | BlockKind::TableRow
+                | BlockKind::Preformatted
+        )
+    }
 }
 
 /// One block of text in reading order.

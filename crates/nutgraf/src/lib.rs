@@ -28,6 +28,10 @@ pub use error::Error;
 pub use page::InputFormat;
 pub use sentences::Span;
 
+/// A sample news page (an invented story with realistic page chrome), built into the
+/// binary so that `nutgraf digest --example` works on a fresh machine.
+pub const EXAMPLE_HTML: &str = include_str!("../data/example.html");
+
 /// Options for [`read`].
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -1,9 +1,11 @@
-//! HTML pages: parse → arena DOM → blocks → article, plus page metadata.
+//! HTML pages: parse → arena DOM → text blocks → the article's typed blocks, plus the
+//! page's metadata; then the shared [`crate::article::assemble`] step.
 pub mod content;
 pub mod dom;
 pub mod metadata;
 
-use crate::blocks::BlockKind;
+use crate::article::{self, PageInfo};
+use crate::blocks::{Block, BlockKind};
 use crate::{Article, Error};
 
 /// Reads an HTML page into an [`Article`].
@@ -12,19 +14,115 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
     let dom = dom::Dom::from_html(&doc);
     let raw = content::raw_blocks(&dom);
     let sel = content::select(&dom, &raw);
-    let mut paragraphs = Vec::new();
-    for b in &sel.blocks {
-        if matches!(b.kind, BlockKind::Heading(1)) {
-            continue;
-        }
-        paragraphs.push(b.text.clone());
-    }
-    if paragraphs.is_empty() {
+    let blocks = classify(&dom, &sel);
+    let info = page_info(&doc);
+    let article = article::assemble(&blocks, info);
+    if article.paragraphs.is_empty() {
         return Err(Error::NoArticle {
-            reason: format!("{} text blocks, none looked like article text", raw.len()),
+            reason: format!(
+                "{} text blocks in the page, none looked like article text",
+                raw.len()
+            ),
         });
     }
-    let mut article = Article::default();
-    article.set_paragraphs(paragraphs);
     Ok(article)
+}
+
+fn page_info(doc: &scraper::Html) -> PageInfo {
+    let m = metadata::extract(doc);
+    PageInfo {
+        title: m.title,
+        authors: m.authors,
+        outlet: m.outlet,
+        published: m.published,
+        language: m.language,
+        tags: m.tags,
+    }
+}
+
+/// Words of a heading that introduces the page's own highlights.
+fn highlights_label(text: &str) -> bool {
+    let l = text.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        l.as_str(),
+        "story highlights"
+            | "highlights"
+            | "key points"
+            | "key takeaways"
+            | "takeaways"
+            | "in brief"
+            | "at a glance"
+            | "the big picture"
+            | "what you need to know"
+            | "das wichtigste in kürze"
+            | "das wichtigste"
+            | "auf einen blick"
+            | "en bref"
+            | "l'essentiel"
+            | "en resumen"
+            | "claves"
+            | "em resumo"
+    )
+}
+
+fn highlights_hint(hint: &str) -> bool {
+    [
+        "highlight",
+        "key-points",
+        "keypoints",
+        "takeaway",
+        "tldr",
+        "summary-list",
+        "bullet-summary",
+    ]
+    .iter()
+    .any(|h| hint.contains(h))
+}
+
+/// Gives the selected blocks their article roles: the page's own highlights, the body.
+fn classify(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
+    let mut out = Vec::with_capacity(sel.blocks.len());
+    let mut after_label = false;
+    for (block, &owner) in sel.blocks.iter().zip(&sel.owners) {
+        let mut kind = block.kind;
+        if kind == BlockKind::Heading(1) {
+            out.push(Block {
+                kind: BlockKind::Title,
+                text: block.text.clone(),
+            });
+            continue;
+        }
+        let in_hl_container = {
+            let mut i = owner;
+            let mut found = false;
+            while i != 0 {
+                if highlights_hint(&dom.nodes[i].hint) {
+                    found = true;
+                    break;
+                }
+                i = dom.nodes[i].parent;
+            }
+            found
+        };
+        if matches!(kind, BlockKind::Heading(_) | BlockKind::Paragraph)
+            && highlights_label(&block.text)
+        {
+            after_label = true;
+            continue;
+        }
+        if kind == BlockKind::ListItem && (after_label || in_hl_container) {
+            kind = BlockKind::Highlight;
+        } else {
+            after_label = false;
+            if in_hl_container && kind != BlockKind::ListItem {
+                // a highlights box's own heading or note
+                continue;
+            }
+        }
+        out.push(Block {
+            kind,
+            text: block.text.clone(),
+        });
+    }
+    out
 }
