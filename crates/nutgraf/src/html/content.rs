@@ -330,13 +330,43 @@ pub fn positive_hint(hint: &str) -> bool {
     POS.iter().any(|p| hint.contains(p))
 }
 
-fn class_weight(dom: &Dom, i: usize) -> f32 {
+const SNEG: u8 = 1;
+const NEG: u8 = 2;
+const POS: u8 = 4;
+const SPOS: u8 = 8;
+
+/// Class/id verdicts for every node, computed once per page.
+fn hint_flags(dom: &Dom) -> Vec<u8> {
+    dom.nodes
+        .iter()
+        .map(|n| {
+            if n.hint.is_empty() {
+                return 0;
+            }
+            let mut f = 0;
+            if strong_negative(&n.hint) {
+                f |= SNEG | NEG;
+            } else if negative_hint(&n.hint) {
+                f |= NEG;
+            }
+            if positive_hint(&n.hint) {
+                f |= POS;
+            }
+            if strong_positive(&n.hint) {
+                f |= SPOS;
+            }
+            f
+        })
+        .collect()
+}
+
+fn class_weight(dom: &Dom, flags: &[u8], i: usize) -> f32 {
     let n = &dom.nodes[i];
     let mut w = 0.0;
-    if negative_hint(&n.hint) {
+    if flags[i] & NEG != 0 {
         w -= 25.0;
     }
-    if positive_hint(&n.hint) {
+    if flags[i] & POS != 0 {
         w += 25.0;
     }
     if n.itemprop.as_deref() == Some("articlebody") {
@@ -410,6 +440,7 @@ pub struct Selection {
 pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
     let n = dom.nodes.len();
     let (chars, links) = totals(dom, raw);
+    let flags = hint_flags(dom);
     let ld = |i: usize| -> f32 {
         if chars[i] == 0 {
             0.0
@@ -436,9 +467,9 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         let node = &dom.nodes[i];
         let resets = node.tag == Tag::Main
             || node.itemprop.as_deref() == Some("articlebody")
-            || strong_positive(&node.hint);
+            || flags[i] & SPOS != 0;
         let own = matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer)
-            || (node.tag != Tag::Body && strong_negative(&node.hint));
+            || (node.tag != Tag::Body && flags[i] & SNEG != 0);
         bad[i] = (bad[node.parent] || own) && !resets && !(prose[i] > majority && majority > 0);
     }
     let voters = raw
@@ -448,7 +479,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
     let mut score = vec![f32::NAN; n];
     let init = |score: &mut Vec<f32>, i: usize| {
         if score[i].is_nan() {
-            score[i] = tag_weight(dom.nodes[i].tag) + class_weight(dom, i);
+            score[i] = tag_weight(dom.nodes[i].tag) + class_weight(dom, &flags, i);
         }
     };
     for b in raw {
@@ -573,7 +604,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             } else {
                 false
             };
-            if take && !negative_hint(&node.hint) {
+            if take && flags[c] & NEG == 0 {
                 roots.push(c);
             }
         }
@@ -589,7 +620,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         let Some(&root) = roots.iter().find(|&&r| dom.contains(r, b.owner)) else {
             continue;
         };
-        if boilerplate_between(dom, root, b.owner, &chars, &links) {
+        if boilerplate_between(dom, &flags, root, b.owner, &chars, &links) {
             continue;
         }
         let d = b.link_density();
@@ -616,7 +647,14 @@ fn ends_sentence(raw: &[RawBlock], owner: usize, _dom: &Dom) -> bool {
 }
 
 /// Whether some element from `owner` up to (excluding) `root` is boilerplate.
-fn boilerplate_between(dom: &Dom, root: usize, owner: usize, chars: &[u32], links: &[u32]) -> bool {
+fn boilerplate_between(
+    dom: &Dom,
+    flags: &[u8],
+    root: usize,
+    owner: usize,
+    chars: &[u32],
+    links: &[u32],
+) -> bool {
     let mut i = owner;
     while i != root {
         let node = &dom.nodes[i];
@@ -626,10 +664,10 @@ fn boilerplate_between(dom: &Dom, root: usize, owner: usize, chars: &[u32], link
             }
             _ => {}
         }
-        if strong_negative(&node.hint) {
+        if flags[i] & SNEG != 0 {
             return true;
         }
-        if negative_hint(&node.hint) && !positive_hint(&node.hint) {
+        if flags[i] & NEG != 0 && flags[i] & POS == 0 {
             let c = chars[i].max(1) as f32;
             if links[i] as f32 / c > 0.3 || chars[i] < 100 {
                 return true;
