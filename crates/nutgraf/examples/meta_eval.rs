@@ -62,7 +62,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let meta = nutgraf::html::metadata::extract(&doc);
         total += start.elapsed();
         pages += 1;
+        let debug = std::env::var_os("META_DEBUG").is_some();
+        let grab = |css: &str| -> Vec<String> {
+            if !debug {
+                return Vec::new();
+            }
+            let Ok(sel) = scraper::Selector::parse(css) else {
+                return Vec::new();
+            };
+            doc.select(&sel)
+                .take(5)
+                .map(|e| {
+                    e.value()
+                        .attr("content")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| e.text().collect::<String>())
+                })
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        };
         let pred = serde_json::json!({
+            "dbg_h1": grab("h1"),
+            "dbg_title": grab("title"),
+            "dbg_og": grab("meta[property='og:title']"),
             "id": id,
             "text": "",
             "title": meta.title,

@@ -174,6 +174,75 @@ fn strip_site(s: &str, sites: &[String]) -> String {
     s.to_string()
 }
 
+fn words_of(s: &str) -> Vec<String> {
+    norm_key(s)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The visible headline (`<h1>`) that agrees best with the `<title>` / og:title /
+/// JSON-LD headline, skipping logo-like h1s that carry the site name.
+fn best_h1(
+    title_tag: Option<&str>,
+    candidates: &[String],
+    h1s: &[String],
+    sites: &[String],
+) -> Option<String> {
+    let tag_parts: Vec<&str> = title_tag.map(split_title).unwrap_or_default();
+    let stripped_tag = title_tag.map(|t| strip_site(t, sites));
+    let mut reference: Vec<String> = Vec::new();
+    for c in candidates.iter().chain(stripped_tag.iter()) {
+        reference.extend(words_of(c));
+    }
+    let site_keys: Vec<String> = sites.iter().map(|s| norm_key(s)).collect();
+    let mut best: Option<(f64, String)> = None;
+    for h in h1s.iter().take(5) {
+        let hk = norm_key(h);
+        if hk.is_empty() || h.chars().count() > 300 || site_keys.contains(&hk) {
+            continue;
+        }
+        if tag_parts.len() >= 2 {
+            // A h1 equal to a (non-longest) segment of the <title> is the site name.
+            let longest = tag_parts
+                .iter()
+                .map(|p| p.chars().count())
+                .max()
+                .unwrap_or(0);
+            if tag_parts
+                .iter()
+                .any(|p| norm_key(p) == hk && p.chars().count() < longest)
+            {
+                continue;
+            }
+        }
+        // A kicker glued before the headline: "Kicker Headline" ends with a candidate.
+        let mut choice = h.clone();
+        let mut score = 0.0;
+        for c in candidates.iter().chain(stripped_tag.iter()) {
+            let ck = norm_key(c);
+            if ck.len() >= 10 && hk != ck && hk.ends_with(&ck) && ck.len() * 2 >= hk.len() {
+                choice = c.clone();
+                score = 1.0;
+                break;
+            }
+        }
+        if score == 0.0 {
+            let w = words_of(h);
+            if w.is_empty() {
+                continue;
+            }
+            let common = w.iter().filter(|x| reference.contains(x)).count();
+            score = common as f64 / w.len() as f64;
+        }
+        if score > 0.1 && best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, choice));
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
 fn choose_title(
     title_tag: Option<&str>,
     ld_headline: Option<&str>,
@@ -196,6 +265,9 @@ fn choose_title(
     let mut candidates: Vec<String> = Vec::new();
     for c in [ld_headline, og].into_iter().flatten() {
         candidates.push(strip_site(c, sites));
+    }
+    if let Some(h) = best_h1(title_tag, &candidates, h1s, sites) {
+        return Some(h);
     }
     for h in h1s.iter().take(3) {
         candidates.push(h.clone());
@@ -389,6 +461,24 @@ pub fn extract(doc: &Html) -> Metadata {
             }
             if !authors.is_empty() {
                 break;
+            }
+        }
+    }
+    if authors.is_empty() {
+        // Yoast-style "twitter:label1" = "Written by" / "Verfasst von".
+        for k in 1..=4 {
+            let label = metas.get(&format!("twitter:label{k}")).unwrap_or("");
+            let l = label.to_lowercase();
+            if l.contains("written by")
+                || l.contains("verfasst von")
+                || l.contains("author")
+                || l.contains("autor")
+                || l.contains("écrit par")
+                || l.contains("escrito por")
+            {
+                if let Some(v) = metas.get(&format!("twitter:data{k}")) {
+                    add(v, &mut authors);
+                }
             }
         }
     }
@@ -594,7 +684,10 @@ fn time_date(doc: &Html) -> Option<String> {
             && parsed.is_some()
             && has_ancestor(t, |e| {
                 matches!(e.name(), "article" | "main" | "header")
-                    || attrs_contain(e, &["article", "byline", "post-meta", "entry-meta"])
+                    || attrs_contain(
+                        e,
+                        &["article", "artikel", "byline", "post-meta", "entry-meta"],
+                    )
             })
             && !has_ancestor(t, |e| {
                 matches!(e.name(), "aside" | "footer" | "nav" | "li")
@@ -611,7 +704,7 @@ fn time_date(doc: &Html) -> Option<String> {
 fn visible_date(doc: &Html) -> Option<String> {
     for el in doc.select(&DATE_CLASS).take(300) {
         let v = el.value();
-        if attrs_contain(v, &["modif", "update", "comment", "copyright"]) {
+        if attrs_contain(v, &["modif", "comment", "copyright"]) {
             continue;
         }
         if has_ancestor(el, |e| {
@@ -624,9 +717,206 @@ fn visible_date(doc: &Html) -> Option<String> {
         if t.is_empty() || t.chars().count() > 120 {
             continue;
         }
+        let lower = t.to_lowercase();
+        if [
+            "aktualisiert",
+            "updated",
+            "geändert",
+            "modifié",
+            "actualizado",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+            && !["veröffentlicht", "published", "publié", "publicado"]
+                .iter()
+                .any(|w| lower.contains(w))
+        {
+            continue;
+        }
         if let Some(d) = dates::find_date_in_text(&t) {
             return Some(d);
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn metadata_jsonld_graph_with_author_reference() {
+        let html = r#"<html lang="en"><head><title>Storm closes pass | Example News</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Example News"},
+ {"@type":"NewsArticle","headline":"Storm closes pass","datePublished":"2024-03-05T10:00:00+01:00",
+  "author":{"@id":"p1"},"publisher":{"@type":"Organization","name":"Example News"},
+  "keywords":["weather","roads"]},
+ {"@type":"Person","@id":"p1","name":"Jane Roe"}]}</script></head>
+<body><h1>Storm closes pass</h1></body></html>"#;
+        let m = meta(html);
+        assert_eq!(m.title.as_deref(), Some("Storm closes pass"));
+        assert_eq!(m.authors, vec!["Jane Roe"]);
+        assert_eq!(m.outlet.as_deref(), Some("Example News"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-05T10:00:00+01:00"));
+        assert_eq!(m.language.as_deref(), Some("en"));
+        assert_eq!(m.tags, vec!["weather", "roads"]);
+    }
+
+    #[test]
+    fn metadata_jsonld_author_array_and_string_keywords() {
+        let html = r#"<html><head><script type="application/ld+json">
+[{"@type":"BlogPosting","headline":"Bees return to the valley",
+  "author":[{"@type":"Person","name":"Sam Poe"},{"@type":"Person","name":"Ana Lind"}],
+  "datePublished":"2023-06-01","keywords":"bees, farming"}]</script></head><body></body></html>"#;
+        let m = meta(html);
+        assert_eq!(m.authors, vec!["Sam Poe", "Ana Lind"]);
+        assert_eq!(m.published.as_deref(), Some("2023-06-01"));
+        assert_eq!(m.tags, vec!["bees", "farming"]);
+        assert_eq!(m.title.as_deref(), Some("Bees return to the valley"));
+    }
+
+    #[test]
+    fn metadata_og_tags() {
+        let html = r#"<html><head><title>Ferry fares rise - Harbour Times</title>
+<meta property="og:title" content="Ferry fares rise">
+<meta property="og:site_name" content="Harbour Times">
+<meta property="og:locale" content="de_DE">
+<meta property="article:published_time" content="2022-11-30">
+<meta property="article:author" content="https://example.invalid/authors/max">
+<meta name="author" content="Max Muster">
+<meta property="article:tag" content="Fähre">
+<meta name="description" content="Fares go up in May.">
+</head><body></body></html>"#;
+        let m = meta(html);
+        assert_eq!(m.title.as_deref(), Some("Ferry fares rise"));
+        assert_eq!(m.outlet.as_deref(), Some("Harbour Times"));
+        assert_eq!(m.authors, vec!["Max Muster"]);
+        assert_eq!(m.published.as_deref(), Some("2022-11-30"));
+        assert_eq!(m.language.as_deref(), Some("de-DE"));
+        assert_eq!(m.tags, vec!["Fähre"]);
+        assert_eq!(m.description.as_deref(), Some("Fares go up in May."));
+    }
+
+    #[test]
+    fn metadata_byline_parsing() {
+        let html = r#"<html><head><title>Library reopens</title></head><body><article>
+<h1>Library reopens</h1><p class="byline">By Jane Roe and Sam Poe | Staff writers</p>
+<p>Text.</p></article></body></html>"#;
+        assert_eq!(meta(html).authors, vec!["Jane Roe", "Sam Poe"]);
+        let html = r#"<html><body><article><h1>Neue Brücke</h1>
+<div class="author">Von Max Muster und Erika Beispiel, 3. März 2024</div></article></body></html>"#;
+        assert_eq!(meta(html).authors, vec!["Max Muster", "Erika Beispiel"]);
+    }
+
+    #[test]
+    fn metadata_author_cleaning() {
+        let outlet = Some("Valley Post");
+        assert_eq!(
+            authors::clean_authors("Par Marie Curie, Pierre Roux", outlet),
+            vec!["Marie Curie", "Pierre Roux"]
+        );
+        assert!(authors::clean_authors("Valley Post", outlet).is_empty());
+        assert!(authors::clean_authors("jane@example.invalid", outlet).is_empty());
+        assert!(authors::clean_authors("https://example.invalid/jane", outlet).is_empty());
+        assert_eq!(
+            authors::clean_authors("Jane Roe & Sam Poe", None),
+            vec!["Jane Roe", "Sam Poe"]
+        );
+    }
+
+    #[test]
+    fn metadata_date_formats() {
+        use dates::{date_from_url, find_date_in_text, parse_date};
+        assert_eq!(parse_date("2024-03-05").as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            parse_date("2024-03-05T10:00:00+01:00").as_deref(),
+            Some("2024-03-05T10:00:00+01:00")
+        );
+        assert_eq!(
+            parse_date("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            find_date_in_text("March 3, 2024").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            find_date_in_text("3. März 2024").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            find_date_in_text("am 03.03.2024 um 10 Uhr").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            find_date_in_text("5 de marzo de 2024").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(find_date_in_text("03/04/2024"), None);
+        assert_eq!(find_date_in_text("no date here"), None);
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(
+            date_from_url("https://example.invalid/2024/03/05/storm").as_deref(),
+            Some("2024-03-05")
+        );
+    }
+
+    #[test]
+    fn metadata_time_element_and_no_guess() {
+        let html = r#"<html><body><article><h1>Dam opens</h1>
+<time datetime="2021-07-09T08:00:00Z" pubdate>9 July</time></article></body></html>"#;
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2021-07-09T08:00:00Z")
+        );
+        let html = "<html><body><article><h1>Dam opens</h1><p>No date.</p></article></body></html>";
+        assert_eq!(meta(html).published, None);
+    }
+
+    #[test]
+    fn metadata_title_suffix_stripping() {
+        let html = r#"<html><head><title>Storm closes pass | Example News</title>
+<meta property="og:site_name" content="Example News"></head><body></body></html>"#;
+        assert_eq!(meta(html).title.as_deref(), Some("Storm closes pass"));
+        let html = r#"<html><head><title>Valley Post – Council votes on budget</title></head>
+<body><h1>Valley Post</h1><article><h1>Council votes on budget</h1></article></body></html>"#;
+        assert_eq!(meta(html).title.as_deref(), Some("Council votes on budget"));
+        let html = r#"<html><head><title>Council votes on budget :: Valley Post</title>
+<meta property="og:site_name" content="Valley Post"></head><body></body></html>"#;
+        assert_eq!(meta(html).title.as_deref(), Some("Council votes on budget"));
+    }
+
+    #[test]
+    fn metadata_no_panic_on_garbage() {
+        let inputs = [
+            "",
+            "<<<>>>",
+            "<script type=\"application/ld+json\">{\"@graph\":[[[[[[[[[[[[",
+            "<script type=\"application/ld+json\">{\"author\": {\"@id\": 5}}</script>",
+            "<meta property=\"article:published_time\" content=\"ÄÖÜ-ß-€\">",
+            "<title>|||| - – —</title><h1></h1><time datetime=\"9999-99-99\">",
+            "<div class=\"byline\">By , and &amp; ,,,</div>",
+        ];
+        for i in inputs {
+            let _ = meta(i);
+        }
+        let deep = "<div>".repeat(5000) + "<p class=\"author\">By Jane Roe</p>";
+        let _ = meta(&deep);
+        for s in [
+            "1. ä 2024",
+            "é/é/2024",
+            "2024-é",
+            "31.02.2024",
+            "ßßß 12, 2024",
+        ] {
+            let _ = dates::find_date_in_text(s);
+            let _ = dates::parse_date(s);
+            let _ = dates::date_from_url(s);
+        }
+    }
 }

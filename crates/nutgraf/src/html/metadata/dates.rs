@@ -252,9 +252,7 @@ pub(crate) fn find_date_in_text(text: &str) -> Option<String> {
                     let sep2 = tokens[i + 1].1;
                     if sep2 == sep && next(1).is_some_and(|x| x.len() <= 2) {
                         if let Some(y) = year_of(ytok) {
-                            let v = if sep == '.' {
-                                ymd(y, bv, a)
-                            } else if a > 12 {
+                            let v = if sep == '.' || a > 12 {
                                 ymd(y, bv, a)
                             } else if bv > 12 {
                                 ymd(y, a, bv)
@@ -271,6 +269,9 @@ pub(crate) fn find_date_in_text(text: &str) -> Option<String> {
             // D [.] Month [de] Y
             if t.len() <= 2 {
                 let mut k = 1;
+                if next(k).is_some_and(|w| w.eq_ignore_ascii_case("de")) {
+                    k += 1;
+                }
                 if let Some(m) = next(k).and_then(month_of) {
                     k += 1;
                     if next(k).is_some_and(|w| w.eq_ignore_ascii_case("de")) {

@@ -69,10 +69,7 @@ fn collect<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a Value>) {
         }
         Value::Object(m) => {
             out.push(v);
-            for (k, x) in m {
-                if k == "author" || k == "publisher" || k == "creator" {
-                    continue;
-                }
+            for x in m.values() {
                 if x.is_object() || x.is_array() {
                     collect(x, depth + 1, out);
                 }
@@ -82,8 +79,9 @@ fn collect<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a Value>) {
     }
 }
 
-/// Author names (Person or Organization names, or plain strings).
-fn author_names(v: &Value, out: &mut Vec<String>, depth: usize) {
+/// Author names (Person or Organization names, or plain strings); `{"@id": ..}`
+/// references are resolved against the other objects of the page.
+fn author_names(v: &Value, objs: &[&Value], out: &mut Vec<String>, depth: usize) {
     if depth > 4 || out.len() > 30 {
         return;
     }
@@ -95,12 +93,19 @@ fn author_names(v: &Value, out: &mut Vec<String>, depth: usize) {
         }
         Value::Array(a) => {
             for x in a {
-                author_names(x, out, depth + 1);
+                author_names(x, objs, out, depth + 1);
             }
         }
         Value::Object(_) => {
             if let Some(n) = str_of(v.get("name")) {
                 out.push(n);
+            } else if let Some(id) = v.get("@id").and_then(Value::as_str) {
+                let target = objs.iter().find(|o| {
+                    o.get("@id").and_then(Value::as_str) == Some(id) && o.get("name").is_some()
+                });
+                if let Some(t) = target {
+                    author_names(t, objs, out, depth + 1);
+                }
             } else if let (Some(g), Some(f)) =
                 (str_of(v.get("givenName")), str_of(v.get("familyName")))
             {
@@ -165,7 +170,7 @@ pub(crate) fn read<'a>(scripts: impl Iterator<Item = String> + 'a) -> JsonLd {
     if let Some(a) = article {
         ld.headline = str_of(a.get("headline")).or_else(|| str_of(a.get("name")));
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
-            author_names(au, &mut ld.authors, 0);
+            author_names(au, &objs, &mut ld.authors, 0);
         }
         ld.published = str_of(a.get("datePublished"))
             .or_else(|| str_of(a.get("dateCreated")))
@@ -191,7 +196,7 @@ pub(crate) fn read<'a>(scripts: impl Iterator<Item = String> + 'a) -> JsonLd {
         }
         if ld.authors.is_empty() {
             if let Some(au) = p.get("author") {
-                author_names(au, &mut ld.authors, 0);
+                author_names(au, &objs, &mut ld.authors, 0);
             }
         }
         if ld.publisher.is_none() {
@@ -204,12 +209,12 @@ pub(crate) fn read<'a>(scripts: impl Iterator<Item = String> + 'a) -> JsonLd {
     if ld.publisher.is_none() {
         ld.publisher = objs
             .iter()
-            .find(|o| types(o).iter().any(|t| *t == "NewsMediaOrganization"))
+            .find(|o| types(o).contains(&"NewsMediaOrganization"))
             .and_then(|o| str_of(o.get("name")));
     }
     ld.site_name = objs
         .iter()
-        .find(|o| types(o).iter().any(|t| *t == "WebSite"))
+        .find(|o| types(o).contains(&"WebSite"))
         .and_then(|o| str_of(o.get("name")));
     ld
 }
