@@ -9,6 +9,10 @@
 //! 4. Inside the chosen containers, boilerplate sub-containers (share bars, related
 //!    stories, captions, newsletters) and link lists are dropped.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::dom::{Dom, Tag};
 use crate::blocks::{Block, BlockKind};
 
@@ -260,80 +264,136 @@ fn layout_modifier(token: &str) -> bool {
         || token.ends_with("-visible")
 }
 
-fn hint_matches(hint: &str, words: &[&str], tokens: bool) -> bool {
-    hint.split_ascii_whitespace()
-        .filter(|t| !layout_modifier(t))
-        .any(|t| {
-            words.iter().any(|w| t.contains(w))
-                || (tokens && t.split(|c: char| !c.is_ascii_alphanumeric()).any(neg_token))
-        })
-}
+/// Words of class/id hints that name the article body itself (`article-body`).
+const STRONG_POS: &[&str] = &[
+    "article-body",
+    "article__body",
+    "articlebody",
+    "article_body",
+    "story-body",
+    "story__body",
+    "storybody",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "postbody",
+    "article-content",
+    "article__content",
+    "articlecontent",
+    "story-content",
+    "article-text",
+    "articletext",
+    "story-text",
+    "body-text",
+    "bodytext",
+];
 
-/// Whether a class/id hint marks boilerplate for sure (`share-bar`, `related`, `ad-slot`).
-pub fn strong_negative(hint: &str) -> bool {
-    !hint.is_empty()
-        && hint.split_ascii_whitespace().any(|t| {
-            hint_matches(t, STRONG_NEG, true) && (t.contains("comment") || !strong_positive(t))
-        })
-}
-
-/// Whether a class/id hint marks boilerplate, surely or possibly.
-pub fn negative_hint(hint: &str) -> bool {
-    !hint.is_empty()
-        && (hint_matches(hint, STRONG_NEG, true) || hint_matches(hint, WEAK_NEG, false))
-}
-
-/// Whether a class/id hint names the article body itself (`article-body`, `entry-content`).
-pub fn strong_positive(hint: &str) -> bool {
-    const POS: &[&str] = &[
-        "article-body",
-        "article__body",
-        "articlebody",
-        "article_body",
-        "story-body",
-        "story__body",
-        "storybody",
-        "entry-content",
-        "post-content",
-        "post-body",
-        "postbody",
-        "article-content",
-        "article__content",
-        "articlecontent",
-        "story-content",
-        "article-text",
-        "articletext",
-        "story-text",
-        "body-text",
-        "bodytext",
-    ];
-    POS.iter().any(|p| hint.contains(p))
-}
-
-/// Whether a class/id hint marks article content.
-pub fn positive_hint(hint: &str) -> bool {
-    const POS: &[&str] = &[
-        "article",
-        "body",
-        "content",
-        "entry",
-        "hentry",
-        "main",
-        "post",
-        "text",
-        "blog",
-        "story",
-        "prose",
-        "rich-text",
-        "richtext",
-    ];
-    POS.iter().any(|p| hint.contains(p))
-}
+/// Words of class/id hints that suggest article content.
+const WEAK_POS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "main",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "prose",
+    "rich-text",
+    "richtext",
+];
 
 const SNEG: u8 = 1;
 const NEG: u8 = 2;
 const POS: u8 = 4;
 const SPOS: u8 = 8;
+const COMMENT: u8 = 16;
+
+/// One automaton over every hint word, built once: class/id matching runs for every
+/// element of every page, and a naive `contains` per word was a quarter of all time.
+static HINT_WORDS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut kinds: Vec<u8> = Vec::new();
+    for (list, kind) in [
+        (STRONG_NEG, SNEG),
+        (WEAK_NEG, NEG),
+        (STRONG_POS, SPOS),
+        (WEAK_POS, POS),
+    ] {
+        for w in list {
+            words.push(w);
+            kinds.push(if *w == "comment" {
+                SNEG | COMMENT
+            } else {
+                kind
+            });
+        }
+    }
+    // The word lists are constants: building cannot fail.
+    #[allow(clippy::expect_used)]
+    let ac = AhoCorasick::new(&words).expect("hint words form a valid automaton");
+    (ac, kinds)
+});
+
+/// What the words of one class/id token say.
+fn token_bits(token: &str) -> u8 {
+    let (ac, kinds) = &*HINT_WORDS;
+    let mut bits = 0;
+    for m in ac.find_overlapping_iter(token) {
+        bits |= kinds[m.pattern().as_usize()];
+    }
+    if token
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(neg_token)
+    {
+        bits |= SNEG;
+    }
+    bits
+}
+
+/// Verdicts for a whole hint (`SNEG`, `NEG`, `POS`, `SPOS` bits).
+pub fn hint_verdict(hint: &str) -> u8 {
+    let mut f = 0;
+    for t in hint.split_ascii_whitespace() {
+        let bits = token_bits(t);
+        f |= bits & (POS | SPOS);
+        if layout_modifier(t) {
+            continue;
+        }
+        if bits & SNEG != 0 {
+            f |= NEG;
+            if bits & COMMENT != 0 || bits & SPOS == 0 {
+                f |= SNEG;
+            }
+        }
+        if bits & NEG != 0 {
+            f |= NEG;
+        }
+    }
+    f
+}
+
+/// Whether a class/id hint marks boilerplate for sure (`share-bar`, `related`, `ad-slot`).
+pub fn strong_negative(hint: &str) -> bool {
+    hint_verdict(hint) & SNEG != 0
+}
+
+/// Whether a class/id hint marks boilerplate, surely or possibly.
+pub fn negative_hint(hint: &str) -> bool {
+    hint_verdict(hint) & NEG != 0
+}
+
+/// Whether a class/id hint names the article body itself (`article-body`, `entry-content`).
+pub fn strong_positive(hint: &str) -> bool {
+    hint_verdict(hint) & SPOS != 0
+}
+
+/// Whether a class/id hint marks article content.
+pub fn positive_hint(hint: &str) -> bool {
+    hint_verdict(hint) & POS != 0
+}
 
 /// Class/id verdicts for every node, computed once per page.
 fn hint_flags(dom: &Dom) -> Vec<u8> {
@@ -341,21 +401,10 @@ fn hint_flags(dom: &Dom) -> Vec<u8> {
         .iter()
         .map(|n| {
             if n.hint.is_empty() {
-                return 0;
+                0
+            } else {
+                hint_verdict(&n.hint)
             }
-            let mut f = 0;
-            if strong_negative(&n.hint) {
-                f |= SNEG | NEG;
-            } else if negative_hint(&n.hint) {
-                f |= NEG;
-            }
-            if positive_hint(&n.hint) {
-                f |= POS;
-            }
-            if strong_positive(&n.hint) {
-                f |= SPOS;
-            }
-            f
         })
         .collect()
 }
