@@ -3,6 +3,7 @@
 pub mod content;
 pub mod dom;
 pub mod metadata;
+pub mod prescan;
 
 use crate::article::{self, PageInfo};
 use crate::blocks::{Block, BlockKind};
@@ -10,7 +11,7 @@ use crate::{Article, Error};
 
 /// Reads an HTML page into an [`Article`].
 pub fn read_html(html: &str) -> Result<Article, Error> {
-    let doc = scraper::Html::parse_document(html);
+    let doc = scraper::Html::parse_document(&prescan::strip_raw_text(html));
     let dom = dom::Dom::from_html(&doc);
     let raw = content::raw_blocks(&dom);
     let sel = content::select(&dom, &raw);
