@@ -511,6 +511,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         prose[p] += prose[i];
     }
     let majority = prose[0] / 2;
+    let holds_majority = |i: usize| majority > 0 && prose[i] > majority;
     let mut bad = vec![false; n];
     for i in 1..n {
         let node = &dom.nodes[i];
@@ -519,7 +520,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             || flags[i] & SPOS != 0;
         let own = matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer)
             || (node.tag != Tag::Body && flags[i] & SNEG != 0);
-        bad[i] = (bad[node.parent] || own) && !resets && !(prose[i] > majority && majority > 0);
+        bad[i] = (bad[node.parent] || own) && !resets && !holds_majority(i);
     }
     let voters = raw
         .iter()
@@ -669,7 +670,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         let Some(&root) = roots.iter().find(|&&r| dom.contains(r, b.owner)) else {
             continue;
         };
-        if boilerplate_between(dom, &flags, root, b.owner, &chars, &links) {
+        if boilerplate_between(dom, &flags, root, b.owner, &chars, &links, &prose, majority) {
             continue;
         }
         let d = b.link_density();
@@ -703,6 +704,8 @@ fn boilerplate_between(
     owner: usize,
     chars: &[u32],
     links: &[u32],
+    prose: &[u32],
+    majority: u32,
 ) -> bool {
     let mut i = owner;
     while i != root {
@@ -712,6 +715,10 @@ fn boilerplate_between(
                 return true
             }
             _ => {}
+        }
+        if majority > 0 && prose[i] > majority {
+            // the story itself, whatever its class says
+            return false;
         }
         if flags[i] & SNEG != 0 {
             return true;

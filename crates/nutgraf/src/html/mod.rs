@@ -93,18 +93,26 @@ fn classify(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
             });
             continue;
         }
-        let in_hl_container = {
-            let mut i = owner;
-            let mut found = false;
-            while i != 0 {
-                if highlights_hint(&dom.nodes[i].hint) {
-                    found = true;
-                    break;
-                }
-                i = dom.nodes[i].parent;
+        // Only containers inside the chosen article count: a page-wide wrapper may
+        // carry "highlight" in its class for other reasons.
+        let root = sel
+            .roots
+            .iter()
+            .copied()
+            .find(|&r| dom.contains(r, owner))
+            .unwrap_or(0);
+        let mut in_hl_container = false;
+        let mut i = owner;
+        while i != 0 && (i != root || sel.roots.len() > 1) {
+            if highlights_hint(&dom.nodes[i].hint) {
+                in_hl_container = true;
+                break;
             }
-            found
-        };
+            if i == root {
+                break;
+            }
+            i = dom.nodes[i].parent;
+        }
         if matches!(kind, BlockKind::Heading(_) | BlockKind::Paragraph)
             && highlights_label(&block.text)
         {
@@ -115,7 +123,7 @@ fn classify(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
             kind = BlockKind::Highlight;
         } else {
             after_label = false;
-            if in_hl_container && kind != BlockKind::ListItem {
+            if in_hl_container && block.text.chars().count() < 80 {
                 // a highlights box's own heading or note
                 continue;
             }
