@@ -258,6 +258,14 @@ fn layout_modifier(token: &str) -> bool {
         || token.starts_with("page-")
         || token.starts_with("single")
         || token.starts_with("non-")
+        // taxonomy terms a CMS stamps on a post ("category-no-newsletter", "tag-share")
+        || token.starts_with("category-")
+        || token.starts_with("cat-")
+        || (token.starts_with("tag-") && token != "tag-list" && token != "tag-cloud")
+        || token.starts_with("type-")
+        || token.starts_with("status-")
+        || token.starts_with("format-")
+        || token.starts_with("term-")
         || token.ends_with("-enabled")
         || token.ends_with("-active")
         || token.ends_with("-open")
@@ -513,6 +521,10 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
     let majority = prose[0] / 2;
     let holds_majority = |i: usize| majority > 0 && prose[i] > majority;
     let mut bad = vec![false; n];
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        rescued[i] = false && (rescued[node.parent] || (flags[i] & NEG != 0 && holds_majority(i)));
+    }
     for i in 1..n {
         let node = &dom.nodes[i];
         let resets = node.tag == Tag::Main

@@ -63,13 +63,25 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
         let Some(gt) = html[after..].find('>').map(|i| after + i) else {
             break;
         };
-        let tag = &html[start..gt];
-        let keep = kind == OPEN && tag.to_ascii_lowercase().contains("json");
+        let tag = html[start..gt].to_ascii_lowercase();
+        let keep = kind == OPEN && tag.contains("json");
+        // A client-side template holding the article's HTML (some blog platforms ship
+        // the post that way): let the parser see it as an ordinary element.
+        let template = kind == OPEN
+            && (tag.contains("text/template") || tag.contains("text/html"))
+            && html[gt + 1..].trim_start().starts_with('<');
         let end_finder = &ENDS[if kind == STYLE { 1 } else { 0 }];
         let Some(close) = end_finder.find(&html[gt + 1..]).map(|m| gt + 1 + m.start()) else {
             break;
         };
-        if !keep && close > gt + 1 {
+        if template && close > gt + 1 {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+            o.push_str(&html[copied..start]);
+            o.push_str("<div class=\"template\">");
+            o.push_str(&html[gt + 1..close]);
+            o.push_str("</div><script>");
+            copied = close;
+        } else if !keep && close > gt + 1 {
             let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
             o.push_str(&html[copied..=gt]);
             copied = close;
@@ -102,6 +114,15 @@ mod tests {
     fn keeps_json_ld_comments_and_lookalikes() {
         let page = r#"<script type="application/ld+json">{"a":1}</script><!-- <script> --><p>x</p><scripture>y</scripture>"#;
         assert_eq!(strip_raw_text(page), page);
+    }
+
+    #[test]
+    fn opens_templates() {
+        let page = "<div><script type='text/template'><p>Story</p></script></div>";
+        assert_eq!(
+            strip_raw_text(page),
+            "<div><div class=\"template\"><p>Story</p></div><script></script></div>"
+        );
     }
 
     #[test]
