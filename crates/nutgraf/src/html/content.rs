@@ -523,10 +523,6 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
     let mut bad = vec![false; n];
     for i in 1..n {
         let node = &dom.nodes[i];
-        rescued[i] = false && (rescued[node.parent] || (flags[i] & NEG != 0 && holds_majority(i)));
-    }
-    for i in 1..n {
-        let node = &dom.nodes[i];
         let resets = node.tag == Tag::Main
             || node.itemprop.as_deref() == Some("articlebody")
             || flags[i] & SPOS != 0;
