@@ -677,6 +677,9 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         owners: Vec::new(),
         roots: roots.clone(),
     };
+    // After a teaser heading ("Related stories"), skip until the story resumes with a
+    // real paragraph.
+    let mut skipping = false;
     for b in raw {
         let Some(&root) = roots.iter().find(|&&r| dom.contains(r, b.owner)) else {
             continue;
@@ -690,6 +693,19 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         }
         if chrome_line(&b.text) {
             continue;
+        }
+        if teaser_heading(&b.text) {
+            skipping = true;
+            continue;
+        }
+        if skipping {
+            let resumes = b.kind == BlockKind::Paragraph
+                && b.text.split_whitespace().count() >= 30
+                && b.link_density() < 0.1;
+            if !resumes {
+                continue;
+            }
+            skipping = false;
         }
         out.blocks.push(Block {
             kind: b.kind,
@@ -846,4 +862,87 @@ fn looks_like_timestamp(lower: &str) -> bool {
             && w[6..10].iter().all(u8::is_ascii_digit)
     });
     has_marker || iso || dotted
+}
+
+/// Whether a short line announces teasers, contacts or sharing rather than story:
+/// "Related stories", "Lesen Sie auch", "Veja também:", "Contact:".
+pub fn teaser_heading(text: &str) -> bool {
+    if text.split_whitespace().count() > 7 {
+        return false;
+    }
+    let l = text
+        .trim()
+        .trim_end_matches([':', '.', '…', '»', '›', '>', ' '])
+        .to_lowercase();
+    const HEADS: &[&str] = &[
+        "related",
+        "more stories",
+        "more from",
+        "more on this",
+        "read more",
+        "read also",
+        "read next",
+        "also read",
+        "see also",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "most read",
+        "most popular",
+        "trending",
+        "more news",
+        "latest news",
+        "share this",
+        "share",
+        "contact",
+        "auch interessant",
+        "das könnte sie auch",
+        "lesen sie auch",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "mehr zu",
+        "weitere themen",
+        "weitere artikel",
+        "weitere informationen",
+        "weitere nachrichten",
+        "kontakt",
+        "ähnliche artikel",
+        "verwandte artikel",
+        "empfehlungen",
+        "das könnte dich auch",
+        "meistgelesen",
+        "teilen",
+        "lire aussi",
+        "à lire aussi",
+        "a lire aussi",
+        "sur le même sujet",
+        "voir aussi",
+        "articles similaires",
+        "leia também",
+        "leia mais",
+        "veja também",
+        "veja mais",
+        "lee también",
+        "ver también",
+        "te puede interesar",
+        "noticias relacionadas",
+        "artículos relacionados",
+        "leggi anche",
+        "potrebbe interessarti",
+        "czytaj także",
+        "czytaj też",
+        "zobacz także",
+        "zobacz też",
+        "читайте также",
+        "похожие статьи",
+        "по теме",
+        "関連記事",
+        "相关文章",
+        "相關文章",
+        "관련기사",
+        "관련 기사",
+    ];
+    HEADS.iter().any(|h| {
+        l == *h || (l.starts_with(h) && l[h.len()..].starts_with(|c: char| c == ' ' || c == ':'))
+    })
 }
