@@ -156,6 +156,8 @@ fn skipped(name: &str) -> bool {
             | "source"
             | "map"
             | "area"
+            | "rt"
+            | "rp"
     )
 }
 
