@@ -494,6 +494,9 @@ pub struct Selection {
     pub owners: Vec<usize>,
     /// The chosen containers.
     pub roots: Vec<usize>,
+    /// What became of each raw block (parallel to the raw blocks; empty when no
+    /// container was chosen).
+    pub decisions: Vec<Decision>,
 }
 
 /// Picks the article's blocks.
@@ -590,8 +593,36 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             blocks: Vec::new(),
             owners: Vec::new(),
             roots: Vec::new(),
+            decisions: Vec::new(),
         };
     };
+    // Several strong candidates under one ancestor: the story is split into sections
+    // (each scoring like a story of its own); take the ancestor holding them.
+    {
+        let best_score = final_score[top];
+        let mut alts: Vec<usize> = (1..n)
+            .filter(|&i| {
+                i != top
+                    && final_score[i] >= 0.75 * best_score
+                    && !dom.contains(i, top)
+                    && !dom.contains(top, i)
+            })
+            .collect();
+        alts.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
+        alts.truncate(5);
+        if alts.len() >= 3 {
+            let mut p = dom.nodes[top].parent;
+            while p != 0 && dom.nodes[p].tag != Tag::Body {
+                if alts.iter().filter(|&&a| dom.contains(p, a)).count() >= 3 {
+                    if !bad[p] {
+                        top = p;
+                    }
+                    break;
+                }
+                p = dom.nodes[p].parent;
+            }
+        }
+    }
     // Climb while the parent holds comparable content (article split in parts).
     let mut last = final_score[top];
     let threshold = last / 3.0;
@@ -648,7 +679,12 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             roots.push(c);
         } else if node.tag != Tag::Text && chars[c] > 0 {
             let mut bonus = 0.0;
-            if !dom.nodes[top].hint.is_empty() && node.hint == dom.nodes[top].hint {
+            let first_class = |h: &str| h.split_ascii_whitespace().next().map(str::to_string);
+            let similar = node.tag == dom.nodes[top].tag
+                && !dom.nodes[top].hint.is_empty()
+                && (node.hint == dom.nodes[top].hint
+                    || first_class(&node.hint) == first_class(&dom.nodes[top].hint));
+            if similar {
                 bonus = top_score * 0.2;
             }
             let s = if final_score[c].is_finite() {
@@ -676,44 +712,75 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
         blocks: Vec::new(),
         owners: Vec::new(),
         roots: roots.clone(),
+        decisions: Vec::with_capacity(raw.len()),
     };
     // After a teaser heading ("Related stories"), skip until the story resumes with a
     // real paragraph.
     let mut skipping = false;
     for b in raw {
-        let Some(&root) = roots.iter().find(|&&r| dom.contains(r, b.owner)) else {
-            continue;
-        };
-        if boilerplate_between(dom, &flags, root, b.owner, &chars, &links, &prose, majority) {
-            continue;
-        }
-        let d = b.link_density();
-        if d > 0.5 || (d > 0.3 && b.chars < 100) {
-            continue;
-        }
-        if chrome_line(&b.text) {
-            continue;
-        }
-        if teaser_heading(&b.text) {
-            skipping = true;
-            continue;
-        }
-        if skipping {
-            let resumes = b.kind == BlockKind::Paragraph
-                && b.text.split_whitespace().count() >= 30
-                && b.link_density() < 0.1;
-            if !resumes {
-                continue;
-            }
-            skipping = false;
-        }
-        out.blocks.push(Block {
-            kind: b.kind,
-            text: b.text.clone(),
+        let decision = decide(b, &mut skipping, || {
+            let root = roots.iter().copied().find(|&r| dom.contains(r, b.owner))?;
+            Some(boilerplate_between(
+                dom, &flags, root, b.owner, &chars, &links, &prose, majority,
+            ))
         });
-        out.owners.push(b.owner);
+        out.decisions.push(decision);
+        if decision == Decision::Kept {
+            out.blocks.push(Block {
+                kind: b.kind,
+                text: b.text.clone(),
+            });
+            out.owners.push(b.owner);
+        }
     }
     out
+}
+
+/// Why a block was kept or dropped (for `--explain`-style debugging and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Part of the article.
+    Kept,
+    /// Outside every chosen container.
+    OutsideArticle,
+    /// Inside a boilerplate container (share bar, related stories, caption...).
+    Boilerplate,
+    /// Mostly link text.
+    Links,
+    /// A chrome line (timestamp, credit, call to action).
+    Chrome,
+    /// A teaser heading, or a teaser under one.
+    Teaser,
+}
+
+/// Decides one block; `placement` says whether it is inside the article (None: outside)
+/// and if so whether a boilerplate container lies between.
+fn decide(b: &RawBlock, skipping: &mut bool, placement: impl FnOnce() -> Option<bool>) -> Decision {
+    match placement() {
+        None => return Decision::OutsideArticle,
+        Some(true) => return Decision::Boilerplate,
+        Some(false) => {}
+    }
+    let d = b.link_density();
+    if d > 0.5 || (d > 0.3 && b.chars < 100) {
+        return Decision::Links;
+    }
+    if chrome_line(&b.text) {
+        return Decision::Chrome;
+    }
+    if teaser_heading(&b.text) {
+        *skipping = true;
+        return Decision::Teaser;
+    }
+    if *skipping {
+        let resumes =
+            b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() >= 30 && d < 0.1;
+        if !resumes {
+            return Decision::Teaser;
+        }
+        *skipping = false;
+    }
+    Decision::Kept
 }
 
 fn ends_sentence(raw: &[RawBlock], owner: usize, _dom: &Dom) -> bool {
