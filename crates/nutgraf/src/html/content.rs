@@ -762,7 +762,7 @@ fn decide(b: &RawBlock, skipping: &mut bool, placement: impl FnOnce() -> Option<
         Some(false) => {}
     }
     let d = b.link_density();
-    if d > 0.5 || (d > 0.3 && b.chars < 100) {
+    if d > 0.7 || (d > 0.5 && b.chars < 100) {
         return Decision::Links;
     }
     if chrome_line(&b.text) {
