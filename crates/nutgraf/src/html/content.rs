@@ -758,6 +758,8 @@ pub enum Decision {
 fn decide(b: &RawBlock, skipping: &mut bool, placement: impl FnOnce() -> Option<bool>) -> Decision {
     match placement() {
         None => return Decision::OutsideArticle,
+        // A credit line often sits in a "credit" box; assembly files it under credits.
+        Some(_) if crate::article::is_credit_line(&b.text) => return Decision::Kept,
         Some(true) => return Decision::Boilerplate,
         Some(false) => {}
     }
