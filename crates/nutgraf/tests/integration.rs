@@ -48,7 +48,11 @@ fn issue_2_example_page_fields() {
     );
     assert_eq!(a.authors, ["Marta Quillon", "Devin Osei"]);
     assert_eq!(a.outlet.as_deref(), Some("The Valley Ledger"));
-    assert!(a.published.as_deref().unwrap_or("").starts_with("2026-10-14"));
+    assert!(a
+        .published
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("2026-10-14"));
     let d = a.dateline.as_ref().expect("dateline");
     assert_eq!(d.place, "PELL CREEK, Colo.");
     assert_eq!(d.outlet.as_deref(), Some("The Valley Ledger"));
@@ -75,7 +79,8 @@ fn issue_2_example_page_fields() {
 
 #[test]
 fn issue_2_article_format_keeps_input_exactly() {
-    let input = "  First line of a story.\r\nStill the first paragraph.\n\n\nSecond one — with “quotes”.\n";
+    let input =
+        "  First line of a story.\r\nStill the first paragraph.\n\n\nSecond one — with “quotes”.\n";
     let a = read_str(input, Some(InputFormat::Article)).unwrap();
     assert_eq!(a.text, input);
     assert_eq!(a.paragraphs.len(), 2);
@@ -119,7 +124,8 @@ fn issue_2_deep_nesting_does_not_overflow() {
 
 #[test]
 fn issue_2_page_without_article_is_an_error() {
-    let page = r#"<html><body><nav><a href="/a">Home</a> <a href="/b">News</a></nav></body></html>"#;
+    let page =
+        r#"<html><body><nav><a href="/a">Home</a> <a href="/b">News</a></nav></body></html>"#;
     let err = read_str(page, Some(InputFormat::Html)).unwrap_err();
     assert!(err.to_string().contains("no article"), "{err}");
 }
@@ -196,7 +202,10 @@ fn corpus_f1(pairs: &[(String, String)]) -> f64 {
     for (gold, pred) in pairs {
         let g = shingles(gold);
         let p = shingles(pred);
-        let tp: usize = p.iter().map(|(k, v)| (*v).min(*g.get(k).unwrap_or(&0))).sum();
+        let tp: usize = p
+            .iter()
+            .map(|(k, v)| (*v).min(*g.get(k).unwrap_or(&0)))
+            .sum();
         let (np, ng) = (p.values().sum::<usize>(), g.values().sum::<usize>());
         if np > 0 {
             p_sum += tp as f64 / np as f64;
@@ -233,6 +242,9 @@ fn issue_2_aeb_dev_html_f1_bar() {
         pairs.push((g["articleBody"].as_str().unwrap().to_string(), text));
     }
     let f1 = corpus_f1(&pairs);
-    eprintln!("AEB dev HTML main-text F1 = {f1:.4} over {} pages", pairs.len());
+    eprintln!(
+        "AEB dev HTML main-text F1 = {f1:.4} over {} pages",
+        pairs.len()
+    );
     assert!(f1 >= 0.965, "AEB dev F1 {f1:.4} fell under the 0.965 bar");
 }

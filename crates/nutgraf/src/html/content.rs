@@ -697,7 +697,7 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             } else if node.tag == Tag::P {
                 let len = chars[c];
                 let d = ld(c);
-                (len > 80 && d < 0.25) || (len <= 80 && d == 0.0 && ends_sentence(raw, c, dom))
+                (len > 80 && d < 0.25) || (len <= 80 && d == 0.0 && ends_sentence(raw, c))
             } else {
                 false
             };
@@ -716,13 +716,18 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
     };
     // After a teaser heading ("Related stories"), skip until the story resumes with a
     // real paragraph.
+    let totals = Totals {
+        flags: &flags,
+        chars: &chars,
+        links: &links,
+        prose: &prose,
+        majority,
+    };
     let mut skipping = false;
     for b in raw {
         let decision = decide(b, &mut skipping, || {
             let root = roots.iter().copied().find(|&r| dom.contains(r, b.owner))?;
-            Some(boilerplate_between(
-                dom, &flags, root, b.owner, &chars, &links, &prose, majority,
-            ))
+            Some(boilerplate_between(dom, &totals, root, b.owner))
         });
         out.decisions.push(decision);
         if decision == Decision::Kept {
@@ -785,24 +790,31 @@ fn decide(b: &RawBlock, skipping: &mut bool, placement: impl FnOnce() -> Option<
     Decision::Kept
 }
 
-fn ends_sentence(raw: &[RawBlock], owner: usize, _dom: &Dom) -> bool {
+fn ends_sentence(raw: &[RawBlock], owner: usize) -> bool {
     raw.iter()
-        .filter(|b| b.owner == owner)
-        .next_back()
+        .rfind(|b| b.owner == owner)
         .is_some_and(|b| b.text.ends_with(['.', '!', '?', '"', '”']))
 }
 
-/// Whether some element from `owner` up to (excluding) `root` is boilerplate.
-fn boilerplate_between(
-    dom: &Dom,
-    flags: &[u8],
-    root: usize,
-    owner: usize,
-    chars: &[u32],
-    links: &[u32],
-    prose: &[u32],
+/// Per-node figures of a page that the block filter consults.
+#[derive(Clone, Copy)]
+struct Totals<'a> {
+    flags: &'a [u8],
+    chars: &'a [u32],
+    links: &'a [u32],
+    prose: &'a [u32],
     majority: u32,
-) -> bool {
+}
+
+/// Whether some element from `owner` up to (excluding) `root` is boilerplate.
+fn boilerplate_between(dom: &Dom, t: &Totals<'_>, root: usize, owner: usize) -> bool {
+    let Totals {
+        flags,
+        chars,
+        links,
+        prose,
+        majority,
+    } = *t;
     let mut i = owner;
     while i != root {
         let node = &dom.nodes[i];
@@ -1011,7 +1023,7 @@ pub fn teaser_heading(text: &str) -> bool {
         "관련기사",
         "관련 기사",
     ];
-    HEADS.iter().any(|h| {
-        l == *h || (l.starts_with(h) && l[h.len()..].starts_with(|c: char| c == ' ' || c == ':'))
-    })
+    HEADS
+        .iter()
+        .any(|h| l == *h || (l.starts_with(h) && l[h.len()..].starts_with([' ', ':'])))
 }

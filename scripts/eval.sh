@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs nutgraf over the shared evaluation data and scores it with the official scorers.
+#   scripts/eval.sh          print the figures
+#   scripts/eval.sh --check  also fail when a figure falls under its bar
+# Needs ../shared beside the repository (skips with a message otherwise) and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+check=${1:-}
+shared=../shared
+if [ ! -d "$shared/data/aeb" ]; then
+  echo "SKIPPED evaluation: $shared/data not found (it sits beside the repository in CI)"
+  exit 0
+fi
+out=${EVAL_OUT:-target/eval}
+mkdir -p "$out"
+cargo build --quiet --release -p nutgraf --example aeb_preds --example snippets_preds
+bin=target/release/examples
+fail=0
+
+bar() { # name value min
+  printf '%-34s %.4f  (bar %s)\n' "$1" "$2" "$3"
+  if [ "$check" = "--check" ] && ! python3 -c "import sys; sys.exit(0 if $2 >= $3 else 1)"; then
+    echo "  FAIL: $1 is under its bar"
+    fail=1
+  fi
+}
+field() { python3 -c "import json,sys; d=json.load(open('$1')); print(d$2)"; }
+
+"$bin/aeb_preds" "$shared/data/aeb" html > "$out/aeb-html.jsonl" 2> "$out/aeb-html.err"
+python3 "$shared/eval/score_extract.py" --gold "$shared/data/aeb/ground-truth.json" \
+  --pred "$out/aeb-html.jsonl" --json > "$out/aeb-html.json"
+bar "AEB dev, HTML: main-text F1" "$(field "$out/aeb-html.json" "['f1']")" 0.965
+
+"$bin/snippets_preds" "$shared/data/snippets/cases.jsonl" > "$out/snippets.jsonl" 2> "$out/snippets.err"
+python3 "$shared/eval/score_snippets.py" --cases "$shared/data/snippets/cases.jsonl" \
+  --pred "$out/snippets.jsonl" --json > "$out/snippets.json"
+bar "snippets dev: body snippet F1" "$(field "$out/snippets.json" "['body']['f1']")" 0.91
+# "above trafilatura's": .606 / .556 / .731
+bar "snippets dev: title accuracy" "$(field "$out/snippets.json" "['title']['accuracy']")" 0.607
+bar "snippets dev: author accuracy" "$(field "$out/snippets.json" "['author']['accuracy']")" 0.557
+bar "snippets dev: date accuracy" "$(field "$out/snippets.json" "['date']['accuracy']")" 0.732
+
+exit $fail
