@@ -41,10 +41,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let pos = raw.iter().position(|b| norm(&b.text).contains(&w));
             let why = match pos {
                 None => "not in one block".to_string(),
-                Some(i) => sel
-                    .decisions
-                    .get(i)
-                    .map_or("no selection".into(), |d| format!("{d:?}")),
+                Some(i) => {
+                    let d = sel
+                        .decisions
+                        .get(i)
+                        .map_or("no selection".into(), |d| format!("{d:?}"));
+                    if d == "OutsideArticle" {
+                        // levels from the nearest chosen container up to the common ancestor
+                        let owner = raw[i].owner;
+                        let up = sel
+                            .roots
+                            .iter()
+                            .map(|&r| {
+                                let (mut a, mut k) = (r, 0);
+                                while !dom.contains(a, owner) {
+                                    a = dom.nodes[a].parent;
+                                    k += 1;
+                                }
+                                k
+                            })
+                            .min()
+                            .unwrap_or(99);
+                        format!("OutsideArticle, {up} level(s) up")
+                    } else {
+                        d
+                    }
+                }
             };
             if verbose {
                 println!("{} {why}: {}", case["id"], w);

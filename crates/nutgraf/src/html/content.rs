@@ -701,7 +701,10 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             } else {
                 false
             };
-            if take && flags[c] & NEG == 0 {
+            // The story's lead ("teaser", "intro", "standfirst") often sits just before
+            // the body container, under a name that elsewhere marks teasers.
+            let lead = c < top && ld(c) < 0.2 && chars[c] >= 50 && lead_hint(&node.hint);
+            if (take && flags[c] & NEG == 0) || lead {
                 roots.push(c);
             }
         }
@@ -794,6 +797,16 @@ fn ends_sentence(raw: &[RawBlock], owner: usize) -> bool {
     raw.iter()
         .rfind(|b| b.owner == owner)
         .is_some_and(|b| b.text.ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// Whether a class/id names a story's lead paragraph.
+fn lead_hint(hint: &str) -> bool {
+    [
+        "teaser", "lead", "intro", "standfirst", "summary", "abstract", "excerpt", "dek",
+        "subtitle", "subheadline", "deck", "chapo", "kicker-text",
+    ]
+    .iter()
+    .any(|w| hint.contains(w))
 }
 
 /// Per-node figures of a page that the block filter consults.
