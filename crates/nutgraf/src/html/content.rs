@@ -694,6 +694,9 @@ pub fn select(dom: &Dom, raw: &[RawBlock]) -> Selection {
             };
             let take = if s + bonus >= thresh {
                 true
+            } else if good[c] >= 250 && ld(c) < 0.2 {
+                // a sibling holding running text of its own
+                true
             } else if node.tag == Tag::P {
                 let len = chars[c];
                 let d = ld(c);
@@ -802,8 +805,19 @@ fn ends_sentence(raw: &[RawBlock], owner: usize) -> bool {
 /// Whether a class/id names a story's lead paragraph.
 fn lead_hint(hint: &str) -> bool {
     [
-        "teaser", "lead", "intro", "standfirst", "summary", "abstract", "excerpt", "dek",
-        "subtitle", "subheadline", "deck", "chapo", "kicker-text",
+        "teaser",
+        "lead",
+        "intro",
+        "standfirst",
+        "summary",
+        "abstract",
+        "excerpt",
+        "dek",
+        "subtitle",
+        "subheadline",
+        "deck",
+        "chapo",
+        "kicker-text",
     ]
     .iter()
     .any(|w| hint.contains(w))
