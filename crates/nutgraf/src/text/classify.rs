@@ -1,0 +1,280 @@
+//! What one logical line of a dump looks like on its own: how much running text it
+//! holds, whether it ends a sentence, whether it is page chrome.
+
+use super::lines::is_cjk;
+
+/// How many words a line holds (a CJK character counts as half a word).
+pub fn weight(text: &str) -> usize {
+    let mut words = 0;
+    let mut cjk = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            if c.is_alphanumeric() {
+                words += 1;
+            }
+        }
+    }
+    words + cjk / 2
+}
+
+/// Whether the line ends like a sentence (closing quotes and brackets aside).
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches([
+        '"', '\'', '”', '’', '»', '«', ')', ']', '」', '』', '）', ' ',
+    ]);
+    t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';'])
+}
+
+/// Whether a short line is page chrome: navigation, sharing, subscription and cookie
+/// prompts, media notes, image placeholders, copyright footers.
+pub fn is_chrome(text: &str, weight: usize) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.starts_with('[') && (t.ends_with(']') || t.contains("]")) && weight <= 12 {
+        // image alt texts, form fields and buttons: "[logo]", "[        ]Search"
+        return true;
+    }
+    if weight > 25 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower.contains('©')
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
+    {
+        return true;
+    }
+    if lower.contains("://") || lower.starts_with("www.") {
+        return weight <= 8;
+    }
+    const ANYWHERE: &[&str] = &[
+        "skip to",
+        "click to play",
+        "click here",
+        "cookie",
+        "subscribe",
+        "sign up for",
+        "sign in",
+        "log in",
+        "newsletter",
+        "advertisement",
+        "continue reading",
+        "read more",
+        "read full",
+        "share this",
+        "share on",
+        "share via",
+        "follow us",
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+        "image copyright",
+        "image caption",
+        "media caption",
+        "getty images",
+        "(photo",
+        "photo:",
+        "photograph:",
+        "credit...",
+        "image:",
+        "video:",
+        "watch:",
+        "listen to",
+        "download the",
+        "our app",
+        "enable javascript",
+        "your browser",
+        "back to top",
+        "related articles",
+        "related stories",
+        "recommended for you",
+        "most popular",
+        "most read",
+        "trending",
+        "leave a comment",
+        "comments",
+        "loading",
+        "werbung",
+        "anzeige",
+        "teilen",
+        "abonnieren",
+        "mehr zum thema",
+        "publicité",
+        "partager",
+        "lire aussi",
+        "关注",
+        "分享",
+        "广告",
+        "シェア",
+        "広告",
+    ];
+    if ANYWHERE.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    const WHOLE: &[&str] = &[
+        "share",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "menu",
+        "search",
+        "home",
+        "close",
+        "next",
+        "previous",
+        "more",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "instagram",
+        "youtube",
+        "copy link",
+        "link copied",
+        "save",
+        "comment",
+        "top",
+        "navigation",
+        "sections",
+        "open",
+        "toggle",
+        "login",
+        "register",
+        "sign up",
+        "play",
+        "pause",
+        "mute",
+        "replay",
+        "video",
+        "audio",
+        "photos",
+        "gallery",
+        "close menu",
+        "view comments",
+        "show more",
+        "load more",
+        "see more",
+        "back",
+        "accept",
+        "reject",
+        "ok",
+        "yes",
+        "no",
+        "español",
+        "english",
+        "deutsch",
+        "français",
+    ];
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if WHOLE.contains(&bare) {
+        return true;
+    }
+    // "1 of 12", "Photo 3/12", "02:15" (video lengths)
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    weight <= 4 && digits > 0 && digits * 2 >= t.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Whether a short line reads like a headline: a few words, not a sentence with a
+/// full stop, starting with a capital (or a CJK character).
+pub fn is_headline_like(text: &str, weight: usize) -> bool {
+    if !(2..=30).contains(&weight) {
+        return false;
+    }
+    let t = text.trim();
+    if t.ends_with('.') && !t.ends_with("...") || t.ends_with(':') || t.ends_with(',') {
+        return false;
+    }
+    t.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_cjk(c) || !c.is_lowercase())
+}
+
+/// Whether a line is a date or time stamp ("Nov. 19, 2019 8:03 am ET", "2024-03-05").
+pub fn is_dateish(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "januar",
+        "februar",
+        "märz",
+        "mai",
+        "juni",
+        "juli",
+        "okt",
+        "dez",
+        "updated",
+        "published",
+        "veröffentlicht",
+        "aktualisiert",
+    ];
+    let lower = text.to_lowercase();
+    let words = lower.split_whitespace().count();
+    if words > 10 {
+        return false;
+    }
+    let has_digit = lower.chars().any(|c| c.is_ascii_digit());
+    has_digit
+        && (lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| MONTHS.contains(&w))
+            || lower.contains("年") && lower.contains("月")
+            || lower.chars().all(|c| {
+                c.is_ascii_digit() || " .:/-,".contains(c) || c.is_alphabetic() && words <= 3
+            }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights() {
+        assert_eq!(weight("Crews battled drifts on Sunday."), 5);
+        assert_eq!(weight("東京都は月曜日"), 3);
+        assert_eq!(weight("— --"), 0);
+    }
+
+    #[test]
+    fn chrome() {
+        for t in [
+            "Skip to main content",
+            "Click to play",
+            "Share",
+            "Subscribe now",
+            "We use cookies to improve your experience.",
+            "© 2024 Example News",
+            "[logo]",
+            "1 of 12",
+        ] {
+            assert!(is_chrome(t, weight(t)), "{t}");
+        }
+        for t in [
+            "Crews battled drifts up to ten feet deep on Sunday.",
+            "Storm closes pass",
+        ] {
+            assert!(!is_chrome(t, weight(t)), "{t}");
+        }
+    }
+}
