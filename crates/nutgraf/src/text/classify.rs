@@ -43,10 +43,13 @@ pub fn is_chrome(text: &str, weight: usize) -> bool {
         // image alt texts, form fields and buttons: "[logo]", "[        ]Search"
         return true;
     }
+    let lower = t.to_lowercase();
+    if weight <= 90 && is_legal_boilerplate(&lower) {
+        return true;
+    }
     if weight > 25 {
         return false;
     }
-    let lower = t.to_lowercase();
     if lower.contains('©')
         || lower.starts_with("copyright")
         || lower.contains("all rights reserved")
@@ -186,6 +189,104 @@ pub fn is_chrome(text: &str, weight: usize) -> bool {
     weight <= 4 && digits > 0 && digits * 2 >= t.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// Cookie banners and terms: chrome even when they run long.
+fn is_legal_boilerplate(lower: &str) -> bool {
+    (lower.contains("cookie")
+        && [
+            "website",
+            "browser",
+            "consent",
+            "experience",
+            "analytics",
+            "our site",
+        ]
+        .iter()
+        .any(|w| lower.contains(w)))
+        || (lower.contains("privacy policy") || lower.contains("terms of"))
+            && (lower.contains("agree") || lower.contains("accept") || lower.contains("consent"))
+        || lower.contains("can be contacted with any questions")
+}
+
+/// How strongly a short label line ends what came before it: a comments section ends
+/// an article for good, "Related stories" or a copyright footer very likely.
+pub fn barrier(text: &str, weight: usize) -> i64 {
+    if weight > 16 {
+        return 0;
+    }
+    let lower = text.trim().to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphabetic());
+    const COMMENTS: &[&str] = &[
+        "comments",
+        "comment",
+        "responses",
+        "replies",
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "join the discussion",
+        "join the conversation",
+        "discussion",
+        "reader comments",
+        "kommentare",
+        "commentaires",
+        "comentarios",
+        "评论",
+        "コメント",
+    ];
+    let counted = lower.starts_with(|c: char| c.is_ascii_digit())
+        && ["comment", "response", "repl", "thought"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if (COMMENTS.contains(&bare) || bare.ends_with(" comments") && weight <= 3) && weight <= 8
+        || counted
+    {
+        return 1000;
+    }
+    const ENDS: &[&str] = &[
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "related news",
+        "related content",
+        "you may also like",
+        "you might also like",
+        "more from",
+        "more stories",
+        "more news",
+        "recommended",
+        "recommended for you",
+        "read next",
+        "up next",
+        "most popular",
+        "most read",
+        "trending",
+        "trending news",
+        "trending now",
+        "about the author",
+        "tell us what you think",
+        "what do you think",
+        "latest news",
+        "top stories",
+        "don't miss",
+        "mehr zum thema",
+        "das könnte sie auch interessieren",
+        "lire aussi",
+        "à lire aussi",
+        "相关新闻",
+        "相关阅读",
+        "関連記事",
+    ];
+    if weight > 8 {
+        return 0;
+    }
+    if ENDS.contains(&bare) || lower.starts_with('©') || lower.starts_with("copyright") {
+        return 60;
+    }
+    0
+}
+
 /// Whether a short line reads like a headline: a few words, not a sentence with a
 /// full stop, starting with a capital (or a CJK character).
 pub fn is_headline_like(text: &str, weight: usize) -> bool {
@@ -235,6 +336,9 @@ pub fn is_dateish(text: &str) -> bool {
         return false;
     }
     let has_digit = lower.chars().any(|c| c.is_ascii_digit());
+    if has_digit && lower.contains(" ago") {
+        return true;
+    }
     has_digit
         && (lower
             .split(|c: char| !c.is_alphabetic())

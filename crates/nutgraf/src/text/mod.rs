@@ -59,12 +59,38 @@ fn describe(line: &Line) -> Info<'_> {
 /// The stretch of lines with the most running text, where lines that are not running
 /// text count against it (lists of links most).
 fn main_span(infos: &[Info]) -> Option<(usize, usize)> {
+    // A comments section closes the article: nothing after it is a candidate.
+    let mut seen = 0;
+    let mut cut = infos.len();
+    for (i, info) in infos.iter().enumerate() {
+        if info.good {
+            seen += info.weight;
+        } else if seen >= 60
+            && !info.line.bullet
+            && classify::barrier(&info.line.text, info.weight) >= 1000
+        {
+            cut = i;
+            break;
+        }
+    }
+    let infos = &infos[..cut];
     let mut best: Option<(i64, usize, usize)> = None;
     let mut sum = 0i64;
     let mut start = 0usize;
     for (i, info) in infos.iter().enumerate() {
+        let barrier = classify::barrier(&info.line.text, info.weight);
         let score = if info.good {
             info.weight as i64
+        } else if barrier > 0 {
+            -barrier
+        } else if is_dateish(&info.line.text) {
+            -12
+        } else if info.weight <= 10
+            && ["says:", "said:", "wrote:", "says", "said"]
+                .iter()
+                .any(|w| info.line.text.ends_with(w))
+        {
+            -30
         } else if info.chrome {
             -8
         } else if info.line.bullet {
@@ -320,10 +346,12 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
                 .find(|&j| !infos[j].line.bullet)
                 .unwrap_or(end + 1);
             let run = &infos[i..run_end];
+            // A list belongs to the body when a paragraph or a lead-in ("...:") opens it;
+            // after a short headline-like line it is a teaser or a link box.
             let teaser = i > start
-                && !inf.line.blank_before
                 && !infos[i - 1].good
-                && !infos[i - 1].line.bullet;
+                && !infos[i - 1].line.bullet
+                && !ends_sentence(&infos[i - 1].line.text);
             let listy = run.iter().filter(|r| r.weight >= 5 && !r.chrome).count() * 2 > run.len();
             if !teaser && listy {
                 for r in run.iter().filter(|r| !r.chrome) {
