@@ -1,10 +1,65 @@
 //! What one logical line of a dump looks like on its own: how much running text it
 //! holds, whether it ends a sentence, whether it is page chrome.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::lines::is_cjk;
+
+/// What a line's text alone says about it, computed once per line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Features {
+    /// Words (a CJK character counts as half a word).
+    pub weight: usize,
+    /// Page chrome.
+    pub chrome: bool,
+    /// How strongly it ends the article before it (see [`barrier`]).
+    pub barrier: i64,
+    /// A date or time stamp.
+    pub dateish: bool,
+}
+
+/// Computes a line's [`Features`].
+pub fn features(text: &str) -> Features {
+    let weight = weight(text);
+    let legal_hint = || {
+        ["ookie", "rivacy", "erms of", "contacted"]
+            .iter()
+            .any(|h| text.contains(h))
+    };
+    if weight > 90 || weight > 25 && !text.starts_with('[') && !legal_hint() {
+        return Features {
+            weight,
+            chrome: false,
+            barrier: 0,
+            dateish: false,
+        };
+    }
+    let lower = text.trim().to_lowercase();
+    Features {
+        weight,
+        chrome: chrome_lower(text.trim(), &lower, weight),
+        barrier: barrier_lower(&lower, weight),
+        dateish: dateish_lower(&lower),
+    }
+}
 
 /// How many words a line holds (a CJK character counts as half a word).
 pub fn weight(text: &str) -> usize {
+    if text.is_ascii() {
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += usize::from(b.is_ascii_alphanumeric());
+            }
+        }
+        return words;
+    }
     let mut words = 0;
     let mut cjk = 0;
     let mut in_word = false;
@@ -32,10 +87,78 @@ pub fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';'])
 }
 
+const ANYWHERE: &[&str] = &[
+    "skip to",
+    "click to play",
+    "click here",
+    "cookie",
+    "subscribe",
+    "sign up for",
+    "sign in",
+    "log in",
+    "newsletter",
+    "advertisement",
+    "continue reading",
+    "read more",
+    "read full",
+    "share this",
+    "share on",
+    "share via",
+    "follow us",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "image copyright",
+    "image caption",
+    "media caption",
+    "getty images",
+    "(photo",
+    "photo:",
+    "photograph:",
+    "credit...",
+    "image:",
+    "video:",
+    "watch:",
+    "listen to",
+    "download the",
+    "our app",
+    "enable javascript",
+    "your browser",
+    "back to top",
+    "related articles",
+    "related stories",
+    "recommended for you",
+    "most popular",
+    "most read",
+    "trending",
+    "leave a comment",
+    "comments",
+    "loading",
+    "werbung",
+    "anzeige",
+    "teilen",
+    "abonnieren",
+    "mehr zum thema",
+    "publicité",
+    "partager",
+    "lire aussi",
+    "关注",
+    "分享",
+    "广告",
+    "シェア",
+    "広告",
+];
+
+static CHROME_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(ANYWHERE).expect("chrome words form a valid automaton"));
+
 /// Whether a short line is page chrome: navigation, sharing, subscription and cookie
 /// prompts, media notes, image placeholders, copyright footers.
 pub fn is_chrome(text: &str, weight: usize) -> bool {
-    let t = text.trim();
+    chrome_lower(text.trim(), &text.trim().to_lowercase(), weight)
+}
+
+fn chrome_lower(t: &str, lower: &str, weight: usize) -> bool {
     if t.is_empty() {
         return true;
     }
@@ -43,8 +166,7 @@ pub fn is_chrome(text: &str, weight: usize) -> bool {
         // image alt texts, form fields and buttons: "[logo]", "[        ]Search"
         return true;
     }
-    let lower = t.to_lowercase();
-    if weight <= 90 && is_legal_boilerplate(&lower) {
+    if weight <= 90 && is_legal_boilerplate(lower) {
         return true;
     }
     if weight > 25 {
@@ -59,68 +181,7 @@ pub fn is_chrome(text: &str, weight: usize) -> bool {
     if lower.contains("://") || lower.starts_with("www.") {
         return weight <= 8;
     }
-    const ANYWHERE: &[&str] = &[
-        "skip to",
-        "click to play",
-        "click here",
-        "cookie",
-        "subscribe",
-        "sign up for",
-        "sign in",
-        "log in",
-        "newsletter",
-        "advertisement",
-        "continue reading",
-        "read more",
-        "read full",
-        "share this",
-        "share on",
-        "share via",
-        "follow us",
-        "privacy policy",
-        "terms of use",
-        "terms of service",
-        "image copyright",
-        "image caption",
-        "media caption",
-        "getty images",
-        "(photo",
-        "photo:",
-        "photograph:",
-        "credit...",
-        "image:",
-        "video:",
-        "watch:",
-        "listen to",
-        "download the",
-        "our app",
-        "enable javascript",
-        "your browser",
-        "back to top",
-        "related articles",
-        "related stories",
-        "recommended for you",
-        "most popular",
-        "most read",
-        "trending",
-        "leave a comment",
-        "comments",
-        "loading",
-        "werbung",
-        "anzeige",
-        "teilen",
-        "abonnieren",
-        "mehr zum thema",
-        "publicité",
-        "partager",
-        "lire aussi",
-        "关注",
-        "分享",
-        "广告",
-        "シェア",
-        "広告",
-    ];
-    if ANYWHERE.iter().any(|p| lower.contains(p)) {
+    if CHROME_WORDS.is_match(lower) {
         return true;
     }
     const WHOLE: &[&str] = &[
@@ -210,10 +271,13 @@ fn is_legal_boilerplate(lower: &str) -> bool {
 /// How strongly a short label line ends what came before it: a comments section ends
 /// an article for good, "Related stories" or a copyright footer very likely.
 pub fn barrier(text: &str, weight: usize) -> i64 {
+    barrier_lower(&text.trim().to_lowercase(), weight)
+}
+
+fn barrier_lower(lower: &str, weight: usize) -> i64 {
     if weight > 16 {
         return 0;
     }
-    let lower = text.trim().to_lowercase();
     let bare = lower.trim_matches(|c: char| !c.is_alphabetic());
     const COMMENTS: &[&str] = &[
         "comments",
@@ -244,7 +308,6 @@ pub fn barrier(text: &str, weight: usize) -> i64 {
         return 1000;
     }
     const ENDS: &[&str] = &[
-        "related",
         "related articles",
         "related stories",
         "related posts",
@@ -270,10 +333,7 @@ pub fn barrier(text: &str, weight: usize) -> i64 {
         "latest news",
         "top stories",
         "don't miss",
-        "mehr zum thema",
         "das könnte sie auch interessieren",
-        "lire aussi",
-        "à lire aussi",
         "相关新闻",
         "相关阅读",
         "関連記事",
@@ -283,6 +343,22 @@ pub fn barrier(text: &str, weight: usize) -> i64 {
     }
     if ENDS.contains(&bare) || lower.starts_with('©') || lower.starts_with("copyright") {
         return 60;
+    }
+    // Labels of teaser boxes that often sit between paragraphs.
+    const TEASERS: &[&str] = &[
+        "related",
+        "read more",
+        "read also",
+        "see also",
+        "mehr zum thema",
+        "lesen sie auch",
+        "lire aussi",
+        "à lire aussi",
+        "leer más",
+        "lee también",
+    ];
+    if TEASERS.contains(&bare) {
+        return 20;
     }
     0
 }
@@ -304,6 +380,13 @@ pub fn is_headline_like(text: &str, weight: usize) -> bool {
 
 /// Whether a line is a date or time stamp ("Nov. 19, 2019 8:03 am ET", "2024-03-05").
 pub fn is_dateish(text: &str) -> bool {
+    dateish_lower(&text.to_lowercase())
+}
+
+fn dateish_lower(lower: &str) -> bool {
+    if !lower.bytes().any(|b| b.is_ascii_digit()) || lower.len() > 120 {
+        return false;
+    }
     const MONTHS: &[&str] = &[
         "jan",
         "feb",
@@ -330,7 +413,6 @@ pub fn is_dateish(text: &str) -> bool {
         "veröffentlicht",
         "aktualisiert",
     ];
-    let lower = text.to_lowercase();
     let words = lower.split_whitespace().count();
     if words > 10 {
         return false;

@@ -7,7 +7,7 @@ pub mod lines;
 use crate::article::{self, PageInfo};
 use crate::blocks::{Block, BlockKind};
 use crate::{Article, Error};
-use classify::{ends_sentence, is_chrome, is_dateish, is_headline_like, weight};
+use classify::{ends_sentence, is_headline_like};
 use lines::Line;
 
 /// Reads a text dump of a news page into an [`Article`].
@@ -41,11 +41,19 @@ struct Info<'a> {
     chrome: bool,
     /// Running text: long enough and sentence-like.
     good: bool,
+    /// How strongly it ends the article before it.
+    barrier: i64,
+    /// A date or time stamp.
+    dateish: bool,
 }
 
 fn describe(line: &Line) -> Info<'_> {
-    let weight = weight(&line.text);
-    let chrome = is_chrome(&line.text, weight);
+    let classify::Features {
+        weight,
+        chrome,
+        barrier,
+        dateish,
+    } = classify::features(&line.text);
     let good =
         !chrome && !line.bullet && (weight >= 20 || weight >= 10 && ends_sentence(&line.text));
     Info {
@@ -53,6 +61,8 @@ fn describe(line: &Line) -> Info<'_> {
         weight,
         chrome,
         good,
+        barrier,
+        dateish,
     }
 }
 
@@ -65,10 +75,7 @@ fn main_span(infos: &[Info]) -> Option<(usize, usize)> {
     for (i, info) in infos.iter().enumerate() {
         if info.good {
             seen += info.weight;
-        } else if seen >= 60
-            && !info.line.bullet
-            && classify::barrier(&info.line.text, info.weight) >= 1000
-        {
+        } else if seen >= 60 && !info.line.bullet && info.barrier >= 1000 {
             cut = i;
             break;
         }
@@ -78,12 +85,12 @@ fn main_span(infos: &[Info]) -> Option<(usize, usize)> {
     let mut sum = 0i64;
     let mut start = 0usize;
     for (i, info) in infos.iter().enumerate() {
-        let barrier = classify::barrier(&info.line.text, info.weight);
+        let barrier = info.barrier;
         let score = if info.good {
             info.weight as i64
         } else if barrier > 0 {
             -barrier
-        } else if is_dateish(&info.line.text) {
+        } else if info.dateish {
             -12
         } else if info.weight <= 10
             && ["says:", "said:", "wrote:", "says", "said"]
@@ -132,6 +139,8 @@ fn byline_prefix(text: &str) -> bool {
         "Author: ",
         "文/",
         "記者",
+        "记者",
+        "文／",
     ];
     PREFIXES.iter().any(|p| text.starts_with(p))
 }
@@ -215,7 +224,7 @@ fn highlights_label(text: &str) -> bool {
 
 /// Splits an inline tag line ("Tags: Colorado, Weather").
 fn inline_tags(text: &str) -> Option<Vec<String>> {
-    let (label, rest) = text.split_once(':')?;
+    let (label, rest) = text.split_once([':', '：'])?;
     if !tags_label(label) {
         return None;
     }
@@ -240,9 +249,26 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
     let infos: Vec<Info> = lines.iter().map(describe).collect();
     let mut info = PageInfo::default();
     let mut blocks = Vec::new();
-    let Some((mut start, end)) = main_span(&infos) else {
+    let Some((mut start, mut end)) = main_span(&infos) else {
         return (blocks, info);
     };
+    // Short closing sentences after the last long paragraph ("The budget takes effect
+    // on July 1.") still belong to the story.
+    while let Some(next) = infos.get(end + 1) {
+        let t = next.line.text.as_str();
+        if next.line.bullet
+            || next.chrome
+            || next.dateish
+            || next.barrier > 0
+            || next.weight < 3
+            || !ends_sentence(t)
+            || t.ends_with(':')
+            || article::is_credit_line(t)
+        {
+            break;
+        }
+        end += 1;
+    }
 
     // The byline: shortly before the body, or opening it.
     let look_from = start.saturating_sub(30);
@@ -275,6 +301,15 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
         }
     }
     if let Some(b) = byline_at {
+        // "By Clara Mills" over "BBC Wales": the outlet on the next line.
+        if info.outlet.is_none() {
+            if let Some(next) = infos.get(b + 1) {
+                let t = next.line.text.trim();
+                if !next.line.bullet && next.weight <= 4 && article::is_outlet_like(t) {
+                    info.outlet = Some(t.to_string());
+                }
+            }
+        }
         if b >= start {
             match (b + 1..=end).find(|&i| infos[i].good) {
                 Some(s) => start = s,
@@ -288,7 +323,7 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
     let mut title_at = None;
     for i in (title_before.saturating_sub(25)..title_before).rev() {
         let inf = &infos[i];
-        if inf.chrome || inf.line.bullet || is_dateish(&inf.line.text) {
+        if inf.chrome || inf.line.bullet || inf.dateish {
             continue;
         }
         if byline_at.is_some() && is_name_only(&inf.line.text) {
@@ -337,7 +372,7 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
             i += 1;
             continue;
         }
-        if inf.chrome || is_dateish(text) {
+        if inf.chrome || inf.dateish {
             i += 1;
             continue;
         }
