@@ -82,15 +82,11 @@ pub fn assemble(blocks: &[Block], info: PageInfo) -> Article {
             continue;
         }
         match block.kind {
-            BlockKind::Title => {
-                if article.title.is_none() {
-                    article.title = Some(text.to_string());
-                }
+            BlockKind::Title if article.title.is_none() => {
+                article.title = Some(text.to_string());
             }
-            BlockKind::Byline => {
-                if article.authors.is_empty() {
-                    article.authors = parse_byline(text).0;
-                }
+            BlockKind::Byline if article.authors.is_empty() => {
+                article.authors = parse_byline(text).0;
             }
             BlockKind::Highlight => push_unique(&mut article.highlights_given, text),
             BlockKind::Tag => push_unique(&mut article.tags, text),

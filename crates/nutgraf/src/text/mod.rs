@@ -468,8 +468,7 @@ fn is_caption_pair(infos: &[Info], i: usize) -> bool {
     let text = &infos[i].line.text;
     let near = |j: usize| {
         let other = &infos[j].line.text;
-        other != text && (other.starts_with(text.as_str()) || text.starts_with(other.as_str()))
-            || other == text
+        other.starts_with(text.as_str()) || text.starts_with(other.as_str())
     };
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(infos.len());
