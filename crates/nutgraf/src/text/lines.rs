@@ -16,6 +16,16 @@ pub struct Line {
 
 /// Splits on `\r\n`, `\r` and `\n`; a form feed ends the line and adds a blank one.
 pub fn split_raw(input: &str) -> Vec<&str> {
+    if input.is_empty() {
+        return Vec::new();
+    }
+    if !input.contains(['\r', '\x0c']) {
+        let mut out: Vec<&str> = input.split('\n').collect();
+        if input.ends_with('\n') {
+            out.pop();
+        }
+        return out;
+    }
     let mut out = Vec::new();
     let bytes = input.as_bytes();
     let mut start = 0;
