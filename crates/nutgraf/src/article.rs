@@ -161,8 +161,26 @@ pub fn is_credit_line(text: &str) -> bool {
 pub fn parse_byline(text: &str) -> (Vec<String>, Option<String>) {
     let mut s = text.trim();
     for prefix in [
-        "By ", "by ", "BY ", "From ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ",
-        "Door ", "Av ",
+        "记者：",
+        "记者:",
+        "记者 ",
+        "記者：",
+        "記者 ",
+        "文／",
+        "文/",
+        "By ",
+        "by ",
+        "BY ",
+        "From ",
+        "Von ",
+        "von ",
+        "Par ",
+        "par ",
+        "Por ",
+        "por ",
+        "Di ",
+        "Door ",
+        "Av ",
     ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.trim();
@@ -182,7 +200,18 @@ pub fn parse_byline(text: &str) -> (Vec<String>, Option<String>) {
         }
     }
     let parts: Vec<&str> = main
-        .split([',', ';', '&'])
+        .split([',', ';', '&', '、', '，'])
+        .flat_map(|p| {
+            // CJK names are separated by spaces alone ("王小明 李华").
+            if p.trim()
+                .chars()
+                .all(|c| c == ' ' || crate::text::lines::is_cjk(c))
+            {
+                p.split(' ').collect::<Vec<_>>()
+            } else {
+                vec![p]
+            }
+        })
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" und "))
         .flat_map(|p| p.split(" et "))
@@ -227,9 +256,31 @@ fn looks_like_role(s: &str) -> bool {
     .any(|r| l.contains(r))
 }
 
-fn is_outlet_like(s: &str) -> bool {
+/// Whether a name is a publication's rather than a person's ("The Valley Post",
+/// "Berliner Tagesblatt", "Le Quotidien du Sud", "BBC Wales").
+pub fn is_outlet_like(s: &str) -> bool {
     let l = s.to_lowercase();
-    l.starts_with("the ")
+    [
+        "the ", "le ", "la ", "les ", "el ", "il ", "der ", "die ", "das ", "de ",
+    ]
+    .iter()
+    .any(|a| l.starts_with(a))
+        || [
+            "blatt",
+            "zeitung",
+            "anzeiger",
+            "rundschau",
+            "nachrichten",
+            "quotidien",
+            "journal",
+            "diario",
+            "giornale",
+            "日报",
+            "新闻",
+            "新聞",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
         || [
             "news",
             "times",
@@ -265,6 +316,10 @@ fn looks_like_name(s: &str) -> bool {
     }
     if looks_like_role(s) {
         return false;
+    }
+    let chars = s.chars().count();
+    if s.chars().all(crate::text::lines::is_cjk) {
+        return (2..=4).contains(&chars);
     }
     words.iter().all(|w| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -472,6 +527,15 @@ mod tests {
         assert_eq!(o.as_deref(), Some("Example News"));
         let (a, _) = parse_byline("Von Max Muster und Erika Beispiel");
         assert_eq!(a, vec!["Max Muster", "Erika Beispiel"]);
+        let (a, o) = parse_byline("Von Max Muster und Erika Beispiel, Berliner Tagesblatt");
+        assert_eq!(a, vec!["Max Muster", "Erika Beispiel"]);
+        assert_eq!(o.as_deref(), Some("Berliner Tagesblatt"));
+        let (a, o) = parse_byline("Par Claire Dubois, Le Quotidien du Sud");
+        assert_eq!(a, vec!["Claire Dubois"]);
+        assert_eq!(o.as_deref(), Some("Le Quotidien du Sud"));
+        let (a, o) = parse_byline("记者 王小明 李华");
+        assert_eq!(a, vec!["王小明", "李华"]);
+        assert_eq!(o, None);
     }
 
     #[test]

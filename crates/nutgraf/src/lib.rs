@@ -22,6 +22,7 @@ pub mod error;
 pub mod html;
 pub mod page;
 pub mod sentences;
+pub mod text;
 
 pub use article::{Article, Dateline};
 pub use error::Error;
@@ -52,6 +53,7 @@ pub fn read_str(text: &str, format: Option<InputFormat>) -> Result<Article, Erro
     let format = format.unwrap_or_else(|| page::detect_format(text));
     match format {
         InputFormat::Html => html::read_html(text),
-        InputFormat::Text | InputFormat::Article => Ok(article::from_plain_article(text)),
+        InputFormat::Text => text::read_text(text),
+        InputFormat::Article => Ok(article::from_plain_article(text)),
     }
 }
