@@ -31,6 +31,11 @@ python3 "$shared/eval/score_extract.py" --gold "$shared/data/aeb/ground-truth.js
   --pred "$out/aeb-html.jsonl" --json > "$out/aeb-html.json"
 bar "AEB dev, HTML: main-text F1" "$(field "$out/aeb-html.json" "['f1']")" 0.965
 
+"$bin/aeb_preds" "$shared/data/aeb" text > "$out/aeb-text.jsonl" 2> "$out/aeb-text.err"
+python3 "$shared/eval/score_extract.py" --gold "$shared/data/aeb/ground-truth.json" \
+  --pred "$out/aeb-text.jsonl" --json > "$out/aeb-text.json"
+bar "AEB dev, text dumps: main-text F1" "$(field "$out/aeb-text.json" "['f1']")" 0.90
+
 "$bin/snippets_preds" "$shared/data/snippets/cases.jsonl" > "$out/snippets.jsonl" 2> "$out/snippets.err"
 python3 "$shared/eval/score_snippets.py" --cases "$shared/data/snippets/cases.jsonl" \
   --pred "$out/snippets.jsonl" --json > "$out/snippets.json"
