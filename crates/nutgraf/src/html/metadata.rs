@@ -432,6 +432,7 @@ pub fn extract(doc: &Html) -> Metadata {
     );
 
     // Authors.
+    let page = pagedates::PageText::read(doc, headline_node(doc, title.as_deref()));
     let outlet_ref = outlet.as_deref();
     let mut authors: Vec<String> = Vec::new();
     let add = |raw: &str, authors: &mut Vec<String>| {
@@ -490,6 +491,12 @@ pub fn extract(doc: &Html) -> Metadata {
     if authors.is_empty() {
         for a in &micro_authors {
             add(a, &mut authors);
+        }
+    }
+    if authors.is_empty() {
+        // A plain "Von Max Muster" / "By Jane Roe" line by the headline.
+        if let Some(b) = page.headline_byline() {
+            add(b, &mut authors);
         }
     }
     if authors.is_empty() {
@@ -595,7 +602,6 @@ pub fn extract(doc: &Html) -> Metadata {
         .and_then(dates::parse_date)
         .or(meta_date)
         .or_else(|| micro_date.as_deref().and_then(dates::parse_date));
-    let page = pagedates::PageText::read(doc, headline_node(doc, title.as_deref()));
     let url_date = canonical.as_deref().and_then(dates::date_from_url);
     let published = choose_date(structured, ld.recipe, &page, url_date, doc);
 
@@ -1091,6 +1097,20 @@ markets and the sea, written for travellers in the autumn season.</p>
     }
 
     #[test]
+    fn metadata_plain_byline_line_by_headline() {
+        let html = r#"<html><body><article><h1>Stolpersteine für lesbische Frauen</h1>
+<p>Von Erika Beispiel</p><p>Bei der Erinnerung an die Verfolgten ...</p></article></body></html>"#;
+        assert_eq!(meta(html).authors, vec!["Erika Beispiel"]);
+        let html = r#"<html><body><h1>Items we never knew we wanted</h1>
+<div>Posted on September 21, 2020 by Jane Roe</div><p>Text.</p></body></html>"#;
+        assert_eq!(meta(html).authors, vec!["Jane Roe"]);
+        // Not bylines: a licence label, "von" inside a sentence.
+        let html = r#"<html><body><h1>Folge 70</h1><p>CC BY SA 3.0</p>
+<p>Blockhaus für 2 – 5 Personen (Aufbettungen in Form von Kinderbetten sind möglich)</p></body></html>"#;
+        assert!(meta(html).authors.is_empty());
+    }
+
+    #[test]
     fn metadata_no_panic_on_garbage() {
         let inputs = [
             "",
@@ -1100,6 +1120,8 @@ markets and the sea, written for travellers in the autumn season.</p>
             "<meta property=\"article:published_time\" content=\"ÄÖÜ-ß-€\">",
             "<title>|||| - – —</title><h1></h1><time datetime=\"9999-99-99\">",
             "<div class=\"byline\">By , and &amp; ,,,</div>",
+            "<h1>İİİ</h1><p>İİ 3. Mai 2024 von Ärger İ</p><p>Von</p><p>By:</p>",
+            "<h1>x</h1><p style=\"display:none\">2024年13月40日 06.13.99</p>",
         ];
         for i in inputs {
             let _ = meta(i);

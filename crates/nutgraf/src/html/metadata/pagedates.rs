@@ -7,7 +7,7 @@ use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
-use super::dates::{day_number, scan_dates, scan_dates_limit};
+use super::dates::{day_number, find_date_in_text, scan_dates, scan_dates_limit};
 
 /// At most this many text nodes are read from a page.
 const MAX_NODES: usize = 20_000;
@@ -242,6 +242,28 @@ impl<'a> PageText<'a> {
         found
     }
 
+    /// A short byline line right after (or just before) the headline: "Von Max
+    /// Muster", "By Jane Roe", "Text: ...", "Posted on 3 May 2024 by Jane Roe".
+    pub(crate) fn headline_byline(&self) -> Option<&str> {
+        let (start, end) = self.headline?;
+        let after = self.nodes.iter().skip(end).take(12);
+        let before = self.nodes[..start].iter().rev().take(3);
+        let mut chars = 0;
+        for t in after.chain(before) {
+            chars += t.len();
+            if chars > 1500 {
+                break;
+            }
+            if t.len() > 100 {
+                continue;
+            }
+            if let Some(b) = byline_of(t) {
+                return Some(b);
+            }
+        }
+        None
+    }
+
     /// The day of `iso` as the page shows it: the same day, or the day before or
     /// after (a UTC time shown in local time), whichever a short text of the page
     /// contains. `None` when the page shows neither.
@@ -271,4 +293,60 @@ impl<'a> PageText<'a> {
         });
         best.map(|(_, d)| d)
     }
+}
+
+/// Words that open a byline line (lower-case, followed by a space or ':').
+const BYLINE_OPENERS: &[&str] = &[
+    "von",
+    "by",
+    "text",
+    "texte",
+    "autor",
+    "autorin",
+    "autoren",
+    "author",
+    "authors",
+    "par",
+    "por",
+    "written by",
+    "geschrieben von",
+    "verfasst von",
+    "ein beitrag von",
+    "ein gastbeitrag von",
+    "posted by",
+    "story by",
+    "words by",
+    "reportage von",
+];
+
+/// The byline in one short line, or `None` when the line is no byline.
+fn byline_of(t: &str) -> Option<&str> {
+    let lower = t.to_lowercase();
+    for o in BYLINE_OPENERS {
+        let Some(rest) = lower.strip_prefix(o) else {
+            continue;
+        };
+        // An all-caps opener is a label ("CC BY SA"), not a byline.
+        if t.get(..2)
+            .is_some_and(|h| h.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            return None;
+        }
+        let name = rest.trim_start_matches([' ', ':']);
+        if rest.starts_with([' ', ':']) && name.chars().next().is_some_and(char::is_alphabetic) {
+            return Some(t);
+        }
+    }
+    // "Posted on 3 May 2024 by Jane Roe", "Am 3. Mai 2024 von Max Muster".
+    for sep in [" by ", " von "] {
+        if let Some(pos) = lower.rfind(sep) {
+            let (head, rest) = (t.get(..pos)?, t.get(pos + sep.len()..)?);
+            if rest.chars().next().is_some_and(char::is_uppercase)
+                && find_date_in_text(head).is_some()
+            {
+                return Some(rest);
+            }
+        }
+    }
+    None
 }
