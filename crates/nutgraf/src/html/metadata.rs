@@ -4,6 +4,7 @@
 mod authors;
 mod dates;
 mod jsonld;
+mod pagedates;
 mod text;
 
 use std::sync::LazyLock;
@@ -56,6 +57,7 @@ static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
          [class*=creator], [data-author], address",
     )
 });
+static HEADINGS: LazyLock<Selector> = LazyLock::new(|| sel("h1, h2, h3"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
@@ -117,10 +119,13 @@ fn text_of(el: ElementRef<'_>, limit: usize) -> String {
     collapse(&s)
 }
 
+/// Does an ancestor below `<body>` satisfy `pred`? (Page-wide classes on `<html>`
+/// and `<body>` say nothing about one element.)
 fn has_ancestor(el: ElementRef<'_>, pred: impl Fn(&scraper::node::Element) -> bool) -> bool {
     el.ancestors()
         .take(60)
         .filter_map(|n| n.value().as_element())
+        .filter(|e| !matches!(e.name(), "body" | "html"))
         .any(pred)
 }
 
@@ -427,6 +432,7 @@ pub fn extract(doc: &Html) -> Metadata {
     );
 
     // Authors.
+    let page = pagedates::PageText::read(doc, headline_node(doc, title.as_deref()));
     let outlet_ref = outlet.as_deref();
     let mut authors: Vec<String> = Vec::new();
     let add = |raw: &str, authors: &mut Vec<String>| {
@@ -485,6 +491,12 @@ pub fn extract(doc: &Html) -> Metadata {
     if authors.is_empty() {
         for a in &micro_authors {
             add(a, &mut authors);
+        }
+    }
+    if authors.is_empty() {
+        // A plain "Von Max Muster" / "By Jane Roe" line by the headline.
+        if let Some(b) = page.headline_byline() {
+            add(b, &mut authors);
         }
     }
     if authors.is_empty() {
@@ -584,15 +596,14 @@ pub fn extract(doc: &Html) -> Metadata {
             "last-modified-no",
         ])
         .and_then(dates::parse_date);
-    let published = ld
+    let structured = ld
         .published
         .as_deref()
         .and_then(dates::parse_date)
         .or(meta_date)
-        .or_else(|| micro_date.as_deref().and_then(dates::parse_date))
-        .or_else(|| time_date(doc))
-        .or_else(|| canonical.as_deref().and_then(dates::date_from_url))
-        .or_else(|| visible_date(doc));
+        .or_else(|| micro_date.as_deref().and_then(dates::parse_date));
+    let url_date = canonical.as_deref().and_then(dates::date_from_url);
+    let published = choose_date(structured, ld.recipe, &page, url_date, doc);
 
     // Language.
     let language = doc
@@ -657,6 +668,88 @@ pub fn extract(doc: &Html) -> Metadata {
         language,
         tags,
         description,
+    }
+}
+
+/// The headline element: a h1 whose text is the title, else another heading
+/// outside the navigation with that text, else a heading containing the title,
+/// else the first h1.
+fn headline_node(doc: &Html, title: Option<&str>) -> Option<ego_tree::NodeId> {
+    let key = title.map(norm_key).unwrap_or_default();
+    // (rank, node): lower rank is better.
+    let mut best: Option<(u8, ego_tree::NodeId)> = None;
+    for h in doc.select(&HEADINGS).take(80) {
+        let is_h1 = h.value().name() == "h1";
+        let mut rank = if is_h1 { 5 } else { 6 };
+        if !key.is_empty() {
+            let hk = norm_key(&text_of(h, 600));
+            if hk == key {
+                rank = if is_h1 { 0 } else { 1 };
+            } else if hk.len() >= 10 && (hk.contains(&key) || key.contains(&hk)) {
+                rank = if is_h1 { 2 } else { 3 };
+            }
+        }
+        if rank == 6 || (rank > 0 && has_ancestor(h, |e| e.name() == "nav")) {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| rank < b) {
+            best = Some((rank, h.id()));
+            if rank == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// Dates the headline block shows further away than this (in bytes of text after
+/// the headline) do not override a machine-readable date.
+const NEAR_HEADLINE: usize = 300;
+
+/// Publication date. The date the page shows under (or above) the headline wins
+/// over a machine-readable one unless it is far from the headline; a machine
+/// date is moved to the neighbouring day the page shows (a UTC time shown in
+/// local time) unless it carries its own local offset; a recipe's machine date
+/// that the page never shows is dropped. Without either: `<time>`, the URL and
+/// date-classed text.
+fn choose_date(
+    structured: Option<String>,
+    recipe: bool,
+    page: &pagedates::PageText<'_>,
+    url_date: Option<String>,
+    doc: &Html,
+) -> Option<String> {
+    let heads = page.headline_dates(2000);
+    let day = |d: &str| dates::day_number(d);
+    let structured = match (structured, heads.first()) {
+        (Some(s), Some((h, at))) => {
+            let sd = day(&s);
+            if heads.iter().any(|(x, _)| day(x) == sd) {
+                return Some(s);
+            }
+            let adjacent = sd.zip(day(h)).is_some_and(|(a, b)| (a - b).abs() <= 1);
+            if (adjacent && !dates::has_local_offset(&s)) || *at <= NEAR_HEADLINE {
+                return Some(h.clone());
+            }
+            Some(s)
+        }
+        (None, Some((h, _))) => return Some(h.clone()),
+        (s, None) => s,
+    };
+    match structured {
+        Some(s) => match page.shown_day(&s) {
+            Some(d) if s.starts_with(&d) => Some(s),
+            Some(d) if !dates::has_local_offset(&s) => Some(d),
+            Some(_) => Some(s),
+            None => {
+                if !recipe || url_date.as_deref().is_some_and(|u| s.starts_with(u)) {
+                    Some(s)
+                } else {
+                    None
+                }
+            }
+        },
+        None => time_date(doc).or(url_date).or_else(|| visible_date(doc)),
     }
 }
 
@@ -892,6 +985,132 @@ mod tests {
     }
 
     #[test]
+    fn metadata_headline_date_beats_machine_date() {
+        // The page shows the (updated) day under the headline: that is the date.
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+"headline":"Lockdown extended","datePublished":"2021-03-16T16:16:10Z"}</script></head>
+<body><article><h1>Lockdown extended</h1><p class="kicker">Stand: 20.03.2021 14:00 Uhr</p>
+<p>The federal government and the states want to extend the lockdown by four more weeks, \
+the draft says, and schools stay closed until Easter in most of the country.</p></article></body></html>"#;
+        assert_eq!(meta(html).published.as_deref(), Some("2021-03-20"));
+        // The same day shown: the full machine datetime is kept.
+        let html = r#"<html><head><meta property="article:published_time" content="2021-03-20T08:00:00+01:00"></head>
+<body><h1>Lockdown extended</h1><p>20. März 2021</p></body></html>"#;
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2021-03-20T08:00:00+01:00")
+        );
+    }
+
+    #[test]
+    fn metadata_date_line_above_headline_and_prose_ignored() {
+        let html = r#"<html><body><div><h3>21.01.2022</h3><h1>Annual climate report</h1>
+<p>Last year was warm. The report compares the year with the mean of 1991 to 2020 and \
+names the 3. März 2021 as the warmest day of the spring in the whole region.</p></div></body></html>"#;
+        assert_eq!(meta(html).published.as_deref(), Some("2022-01-21"));
+        // A date inside a sentence after the headline is not the story's date.
+        let html = r#"<html><body><h1>Council meets</h1><p>The council decided that from \
+the <b>13. Januar 2022</b> on the new rules apply to every shop in the old town and the harbour.</p></body></html>"#;
+        assert_eq!(meta(html).published, None);
+    }
+
+    #[test]
+    fn metadata_far_headline_date_does_not_override() {
+        // A date shown far below the headline (a related-stories list) does not
+        // replace the machine date.
+        let filler = "<p>Short line of text here.</p>".repeat(20);
+        let html = format!(
+            r#"<html><head><meta property="article:published_time" content="2019-10-01"></head>
+<body><h1>New running shoe</h1>{filler}<ul><li>Older story 31. Mai 2016</li></ul></body></html>"#
+        );
+        assert_eq!(meta(&html).published.as_deref(), Some("2019-10-01"));
+    }
+
+    #[test]
+    fn metadata_utc_time_moved_to_shown_day() {
+        let html = r#"<html><head><meta property="article:published_time" content="2022-11-06T23:00:00.000Z"></head>
+<body><h1>Provence tips</h1><p>Long enough lead paragraph about the trip to the south of France, \
+with lavender fields, markets and the sea, written for travellers in the autumn.</p>
+<p>Long enough lead paragraph about the trip to the south of France, with lavender fields, \
+markets and the sea, written for travellers in the autumn season.</p>
+<footer><span>7. November 2022</span></footer></body></html>"#;
+        assert_eq!(meta(html).published.as_deref(), Some("2022-11-07"));
+        // An explicit local offset is already the local day.
+        let html = html.replace("2022-11-06T23:00:00.000Z", "2022-11-06T23:00:00-03:00");
+        assert_eq!(
+            meta(&html).published.as_deref(),
+            Some("2022-11-06T23:00:00-03:00")
+        );
+    }
+
+    #[test]
+    fn metadata_recipe_date_not_shown_is_dropped() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"Recipe",
+"name":"Lemon cake","datePublished":"2019-01-08"}</script></head>
+<body><h1>Lemon cake</h1><p>Mix, bake, eat.</p></body></html>"#;
+        assert_eq!(meta(html).published, None);
+        let html = html.replace("Mix, bake, eat.", "Mix, bake, eat.</p><p>08.01.2019");
+        assert_eq!(meta(&html).published.as_deref(), Some("2019-01-08"));
+    }
+
+    #[test]
+    fn metadata_hidden_dates_and_page_classes_ignored() {
+        let html = r#"<html><body><h1>Ferry fares rise</h1><time class="hidden">2018-08-29</time>
+<p style="display: none">29.08.2018</p><p>Posted on June 22, 2018</p></body></html>"#;
+        assert_eq!(meta(html).published.as_deref(), Some("2018-06-22"));
+        // A page-wide "related" class on <body> does not hide the date line.
+        let html = r#"<html><body class="layout--related"><div class="meta"><span class="meta__date">06.12.2022</span></div>
+<p>Heat pumps are booming.</p></body></html>"#;
+        assert_eq!(meta(html).published.as_deref(), Some("2022-12-06"));
+    }
+
+    #[test]
+    fn metadata_date_scanning_helpers() {
+        use dates::{day_number, find_date_in_text, has_local_offset, scan_dates};
+        assert_eq!(
+            find_date_in_text("| 06.11.23 Das").as_deref(),
+            Some("2023-11-06")
+        );
+        assert_eq!(find_date_in_text("Version 1.2.3"), None);
+        assert_eq!(
+            find_date_in_text("发布时间：2012年06月04日").as_deref(),
+            Some("2012-06-04")
+        );
+        let mut all = Vec::new();
+        scan_dates("from 1. Mai 2016 to June 2, 2017 and 2018-03-04", |d| {
+            all.push(d);
+            true
+        });
+        assert_eq!(all, vec!["2016-05-01", "2017-06-02", "2018-03-04"]);
+        assert_eq!(day_number("1970-01-02"), Some(1));
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-29"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert!(has_local_offset("2022-05-03T22:46:08-03:00"));
+        assert!(has_local_offset("2019-10-19T14:34+0200"));
+        assert!(!has_local_offset("2022-05-03T22:46:08Z"));
+        assert!(!has_local_offset("2022-05-03T22:46:08+00:00"));
+        assert!(!has_local_offset("2022-05-03"));
+    }
+
+    #[test]
+    fn metadata_plain_byline_line_by_headline() {
+        let html = r#"<html><body><article><h1>Stolpersteine für lesbische Frauen</h1>
+<p>Von Erika Beispiel</p><p>Bei der Erinnerung an die Verfolgten ...</p></article></body></html>"#;
+        assert_eq!(meta(html).authors, vec!["Erika Beispiel"]);
+        let html = r#"<html><body><h1>Items we never knew we wanted</h1>
+<div>Posted on September 21, 2020 by Jane Roe</div><p>Text.</p></body></html>"#;
+        assert_eq!(meta(html).authors, vec!["Jane Roe"]);
+        // Not bylines: a licence label, "von" inside a sentence.
+        let html = r#"<html><body><h1>Folge 70</h1><p>CC BY SA 3.0</p>
+<p>Blockhaus für 2 – 5 Personen (Aufbettungen in Form von Kinderbetten sind möglich)</p></body></html>"#;
+        assert!(meta(html).authors.is_empty());
+    }
+
+    #[test]
     fn metadata_no_panic_on_garbage() {
         let inputs = [
             "",
@@ -901,6 +1120,8 @@ mod tests {
             "<meta property=\"article:published_time\" content=\"ÄÖÜ-ß-€\">",
             "<title>|||| - – —</title><h1></h1><time datetime=\"9999-99-99\">",
             "<div class=\"byline\">By , and &amp; ,,,</div>",
+            "<h1>İİİ</h1><p>İİ 3. Mai 2024 von Ärger İ</p><p>Von</p><p>By:</p>",
+            "<h1>x</h1><p style=\"display:none\">2024年13月40日 06.13.99</p>",
         ];
         for i in inputs {
             let _ = meta(i);

@@ -210,6 +210,27 @@ fn parse_iso(s: &str) -> Option<String> {
 /// "Mon, 04 Mar 2024 10:00:00 GMT", "2024-03-05"). Ambiguous numeric forms like
 /// "03/04/2024" are only accepted when one part cannot be a month.
 pub(crate) fn find_date_in_text(text: &str) -> Option<String> {
+    let mut found = None;
+    scan_dates(text, |d| {
+        found = Some(d);
+        false
+    });
+    found
+}
+
+/// Calls `f` with every date of `text` in order (same formats as
+/// [`find_date_in_text`]) until it returns `false`.
+pub(crate) fn scan_dates(text: &str, mut f: impl FnMut(String) -> bool) {
+    scan_dates_limit(text, 400, |d, _| f(d));
+}
+
+/// [`scan_dates`] over at most `max_tokens` words; `f` also gets the byte offset
+/// of the date in `text`.
+pub(crate) fn scan_dates_limit(
+    text: &str,
+    max_tokens: usize,
+    mut f: impl FnMut(String, usize) -> bool,
+) {
     // Tokens: runs of alphanumerics; we also remember the separator that follows.
     let mut tokens: Vec<(&str, char)> = Vec::new();
     let mut start: Option<usize> = None;
@@ -221,94 +242,138 @@ pub(crate) fn find_date_in_text(text: &str) -> Option<String> {
         } else if let Some(st) = start.take() {
             tokens.push((&text[st..i], c));
         }
-        if tokens.len() > 400 {
+        if tokens.len() > max_tokens {
             break;
         }
     }
     if let Some(st) = start {
-        if tokens.len() <= 400 {
+        if tokens.len() <= max_tokens {
             tokens.push((&text[st..], ' '));
         }
     }
-    for i in 0..tokens.len() {
-        let (t, sep) = tokens[i];
-        let next = |k: usize| tokens.get(i + k).map(|x| x.0);
-        // Numeric: Y-M-D or D.M.Y / D/M/Y / M/D/Y
-        if let Some(y) = year_of(t) {
-            if matches!(sep, '-' | '/' | '.') {
-                if let (Some(m), Some(d)) = (next(1).and_then(num), next(2).and_then(num)) {
-                    if tokens[i + 1].1 == sep {
-                        if let Some(v) = ymd(y, m, d) {
-                            return Some(v);
-                        }
+    let mut i = 0;
+    while i < tokens.len() {
+        let (found, used) = date_at(&tokens, i);
+        if let Some(d) = found {
+            let offset = (tokens[i].0.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            if !f(d, offset) {
+                return;
+            }
+            i += used.max(1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The date that starts at token `i`, with the number of tokens it spans.
+fn date_at(tokens: &[(&str, char)], i: usize) -> (Option<String>, usize) {
+    let (t, sep) = tokens[i];
+    let next = |k: usize| tokens.get(i + k).map(|x| x.0);
+    // CJK: 2024年3月5日
+    if let Some(v) = cjk_date(t) {
+        return (Some(v), 1);
+    }
+    // Numeric: Y-M-D or D.M.Y / D/M/Y / M/D/Y
+    if let Some(y) = year_of(t) {
+        if matches!(sep, '-' | '/' | '.') {
+            if let (Some(m), Some(d)) = (next(1).and_then(num), next(2).and_then(num)) {
+                if tokens[i + 1].1 == sep && next(1).is_some_and(|x| x.len() <= 2) {
+                    if let Some(v) = ymd(y, m, d) {
+                        return (Some(v), 3);
                     }
                 }
             }
-            continue;
         }
-        if let Some(a) = num(t) {
-            if t.len() <= 2 && matches!(sep, '.' | '/' | '-') {
-                if let (Some(bv), Some(ytok)) = (next(1).and_then(num), next(2)) {
-                    let sep2 = tokens[i + 1].1;
-                    if sep2 == sep && next(1).is_some_and(|x| x.len() <= 2) {
-                        if let Some(y) = year_of(ytok) {
-                            let v = if sep == '.' || a > 12 {
-                                ymd(y, bv, a)
-                            } else if bv > 12 {
-                                ymd(y, a, bv)
-                            } else {
-                                None
-                            };
+        return (None, 1);
+    }
+    if let Some(a) = num(t) {
+        if t.len() <= 2 && matches!(sep, '.' | '/' | '-') {
+            if let (Some(bv), Some(ytok)) = (next(1).and_then(num), next(2)) {
+                let sep2 = tokens[i + 1].1;
+                if sep2 == sep && next(1).is_some_and(|x| x.len() <= 2) {
+                    if let Some(y) = year_of(ytok) {
+                        let v = if sep == '.' || a > 12 {
+                            ymd(y, bv, a)
+                        } else if bv > 12 {
+                            ymd(y, a, bv)
+                        } else {
+                            None
+                        };
+                        if v.is_some() {
+                            return (v, 3);
+                        }
+                    } else if sep == '.'
+                        && t.len() == 2
+                        && ytok.len() == 2
+                        && tokens[i + 2].1 != '.'
+                        && !tokens[i + 2].1.is_alphanumeric()
+                    {
+                        // 06.11.23
+                        if let Some(yy) = num(ytok).and_then(|n| i32::try_from(n).ok()) {
+                            let v = ymd(2000 + yy, bv, a);
                             if v.is_some() {
-                                return v;
+                                return (v, 3);
                             }
                         }
                     }
                 }
             }
-            // D [.] Month [de] Y
-            if t.len() <= 2 {
-                let mut k = 1;
+        }
+        // D [.] Month [de] Y
+        if t.len() <= 2 {
+            let mut k = 1;
+            if next(k).is_some_and(|w| w.eq_ignore_ascii_case("de")) {
+                k += 1;
+            }
+            if let Some(m) = next(k).and_then(month_of) {
+                k += 1;
                 if next(k).is_some_and(|w| w.eq_ignore_ascii_case("de")) {
                     k += 1;
                 }
-                if let Some(m) = next(k).and_then(month_of) {
-                    k += 1;
-                    if next(k).is_some_and(|w| w.eq_ignore_ascii_case("de")) {
-                        k += 1;
-                    }
-                    if let Some(y) = next(k).and_then(year_of) {
-                        if let Some(v) = ymd(y, m, a) {
-                            return Some(v);
-                        }
+                if let Some(y) = next(k).and_then(year_of) {
+                    if let Some(v) = ymd(y, m, a) {
+                        return (Some(v), k + 1);
                     }
                 }
             }
-            continue;
         }
-        // Month D[,] Y  or Month Y? (no day: not enough for a date)
-        if let Some(m) = month_of(t) {
-            if let Some(d) = next(1).and_then(|x| {
-                let x = x
-                    .trim_end_matches("st")
-                    .trim_end_matches("nd")
-                    .trim_end_matches("rd")
-                    .trim_end_matches("th");
-                if x.len() <= 2 {
-                    num(x)
-                } else {
-                    None
-                }
-            }) {
-                if let Some(y) = next(2).and_then(year_of) {
-                    if let Some(v) = ymd(y, m, d) {
-                        return Some(v);
-                    }
+        return (None, 1);
+    }
+    // Month D[,] Y  or Month Y? (no day: not enough for a date)
+    if let Some(m) = month_of(t) {
+        if let Some(d) = next(1).and_then(|x| {
+            let x = x
+                .trim_end_matches("st")
+                .trim_end_matches("nd")
+                .trim_end_matches("rd")
+                .trim_end_matches("th");
+            if x.len() <= 2 {
+                num(x)
+            } else {
+                None
+            }
+        }) {
+            if let Some(y) = next(2).and_then(year_of) {
+                if let Some(v) = ymd(y, m, d) {
+                    return (Some(v), 3);
                 }
             }
         }
     }
-    None
+    (None, 1)
+}
+
+/// `2024年3月5日` (one token, since CJK characters are alphabetic).
+fn cjk_date(t: &str) -> Option<String> {
+    let (y, rest) = t.split_once('年')?;
+    let y = y.get(y.len().checked_sub(4)?..)?;
+    let (m, rest) = rest.split_once('月')?;
+    let d: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if !rest[d.len()..].starts_with('日') {
+        return None;
+    }
+    ymd(year_of(y)?, num(m)?, num(&d)?)
 }
 
 /// A date in a URL path: `/2024/03/05/`, `/2024-03-05/`, `/20240305/`.
@@ -342,4 +407,34 @@ pub(crate) fn date_from_url(url: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Day number of a `YYYY-MM-DD` prefix (days since 1970-01-01, proleptic Gregorian).
+pub(crate) fn day_number(iso: &str) -> Option<i64> {
+    let y: i64 = iso.get(0..4)?.parse().ok()?;
+    let m: i64 = iso.get(5..7)?.parse().ok()?;
+    let d: i64 = iso.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Does an ISO datetime carry an explicit offset other than UTC (`+01:00`,
+/// `-0300`)? Its date is then already the local date.
+pub(crate) fn has_local_offset(iso: &str) -> bool {
+    let Some(time) = iso.get(11..) else {
+        return false;
+    };
+    let Some(pos) = time.rfind(['+', '-']) else {
+        return false;
+    };
+    let off = &time[pos + 1..];
+    off.bytes().any(|b| b.is_ascii_digit() && b != b'0')
 }

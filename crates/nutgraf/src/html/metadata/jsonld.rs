@@ -17,6 +17,8 @@ pub(crate) struct JsonLd {
     pub description: Option<String>,
     pub language: Option<String>,
     pub page_name: Option<String>,
+    /// The main object is a recipe or a product (pages that show no date).
+    pub recipe: bool,
 }
 
 const MAX_SCRIPT: usize = 2_000_000;
@@ -168,6 +170,10 @@ pub(crate) fn read<'a>(scripts: impl Iterator<Item = String> + 'a) -> JsonLd {
         .find(|o| types(o).iter().any(|t| is_page(t)))
         .copied();
     if let Some(a) = article {
+        ld.recipe = types(a).iter().any(|t| {
+            let t = t.rsplit([':', '/']).next().unwrap_or(t);
+            t == "Recipe" || t == "Product"
+        });
         ld.headline = str_of(a.get("headline")).or_else(|| str_of(a.get("name")));
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
             author_names(au, &objs, &mut ld.authors, 0);
