@@ -778,12 +778,12 @@ fn decide(b: &RawBlock, skipping: &mut bool, placement: impl FnOnce() -> Option<
     if d > 0.7 || (d > 0.5 && b.chars < 100) {
         return Decision::Links;
     }
-    if chrome_line(&b.text) {
-        return Decision::Chrome;
-    }
     if teaser_heading(&b.text) {
         *skipping = true;
         return Decision::Teaser;
+    }
+    if chrome_line(&b.text) {
+        return Decision::Chrome;
     }
     if *skipping {
         let resumes =
@@ -1053,4 +1053,153 @@ pub fn teaser_heading(text: &str) -> bool {
     HEADS
         .iter()
         .any(|h| l == *h || (l.starts_with(h) && l[h.len()..].starts_with([' ', ':'])))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn article_text(html: &str) -> String {
+        let doc = scraper::Html::parse_document(html);
+        let dom = Dom::from_html(&doc);
+        let raw = raw_blocks(&dom);
+        let sel = select(&dom, &raw);
+        sel.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const PARA: &str = "The county board voted on Tuesday to repave the old mill road, a project residents have asked for since the spring floods, and work should begin in May.";
+
+    #[test]
+    fn hints() {
+        assert!(strong_negative("share-bar"));
+        assert!(strong_negative("related-stories"));
+        assert!(strong_negative("ad-slot top"));
+        assert!(strong_negative("comment_content"));
+        assert!(
+            !strong_negative("entry-content-read-more"),
+            "body name wins"
+        );
+        assert!(!strong_negative("has-sidebar"), "layout modifier");
+        assert!(!strong_negative("category-no-newsletter"), "taxonomy term");
+        assert!(!strong_negative("non-ad-column"));
+        assert!(!strong_negative("header"));
+        assert!(negative_hint("sidebar-widget"));
+        assert!(positive_hint("story-body"));
+        assert!(strong_positive("article__body"));
+        assert!(!negative_hint(""));
+    }
+
+    #[test]
+    fn chrome_lines() {
+        assert!(chrome_line("Posted: Fri 6:45 PM, Feb 16, 2018 |"));
+        assert!(chrome_line("Marcus Poe 2019-11-20 17:27:46"));
+        assert!(chrome_line(
+            "A cyclist rides past a plant. © Wire Agency / Ana Ruiz"
+        ));
+        assert!(chrome_line("Like this story? Share it with a friend!"));
+        assert!(chrome_line("Advertisement"));
+        assert!(!chrome_line(PARA));
+        assert!(!chrome_line("The vote was 7-2."));
+    }
+
+    #[test]
+    fn teaser_headings() {
+        assert!(teaser_heading("Related stories"));
+        assert!(teaser_heading("Lesen Sie auch:"));
+        assert!(teaser_heading("Veja também"));
+        assert!(teaser_heading("関連記事"));
+        assert!(!teaser_heading(
+            "Relatedness of the two cases was disputed by the defense"
+        ));
+        assert!(!teaser_heading(PARA));
+    }
+
+    #[test]
+    fn picks_the_story_and_drops_chrome() {
+        let html = format!(
+            r##"<html><body>
+            <nav><a href="/">Home</a> <a href="/n">News</a></nav>
+            <div class="sidebar"><p>{PARA} Sidebar copy.</p></div>
+            <article><div class="story-body">
+              <p>{PARA}</p>
+              <div class="share-tools"><a href="#">Share on Facebook</a></div>
+              <p>{PARA} Second.</p>
+              <aside class="related"><a href="/x">Another story entirely</a></aside>
+              <p>{PARA} Third.</p>
+            </div></article>
+            <section class="comments"><p>{PARA} A reader wrote this.</p></section>
+            <footer><p>All rights reserved, the Example Gazette, since forever.</p></footer>
+            </body></html>"##
+        );
+        let text = article_text(&html);
+        assert!(
+            text.contains("Second.") && text.contains("Third."),
+            "{text}"
+        );
+        for junk in [
+            "Sidebar copy",
+            "Share on",
+            "Another story",
+            "A reader wrote",
+            "All rights",
+        ] {
+            assert!(!text.contains(junk), "{junk} in {text}");
+        }
+    }
+
+    #[test]
+    fn keeps_every_part_of_a_split_story() {
+        let html = format!(
+            r#"<html><body><main>
+            <div class="article-body"><p>{PARA} One.</p><p>{PARA} Two.</p></div>
+            <div class="ad-slot">Advertisement</div>
+            <div class="article-body"><p>{PARA} Three.</p><p>{PARA} Four.</p></div>
+            </main></body></html>"#
+        );
+        let text = article_text(&html);
+        for part in ["One.", "Two.", "Three.", "Four."] {
+            assert!(text.contains(part), "{part} missing from {text}");
+        }
+        assert!(!text.contains("Advertisement"));
+    }
+
+    #[test]
+    fn per_paragraph_boxes_are_one_story() {
+        let mut html = String::from(r#"<html><body><div class="collection">"#);
+        for i in 0..6 {
+            html.push_str(&format!(
+                r#"<div class="card"><div class="card-content card-article"><p>{PARA} Part {i}.</p></div></div>"#
+            ));
+        }
+        html.push_str("</div></body></html>");
+        let text = article_text(&html);
+        for i in 0..6 {
+            assert!(
+                text.contains(&format!("Part {i}.")),
+                "part {i} missing: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn teaser_section_is_skipped_until_the_story_resumes() {
+        let html = format!(
+            r#"<html><body><article>
+            <p>{PARA} One.</p>
+            <h3>Read more</h3>
+            <p>Short teaser for another story</p>
+            <p>{PARA} {PARA} Resumed.</p>
+            </article></body></html>"#
+        );
+        let text = article_text(&html);
+        assert!(
+            text.contains("Resumed.") && !text.contains("Short teaser"),
+            "{text}"
+        );
+    }
 }
