@@ -11,7 +11,8 @@ use crate::{Article, Error};
 
 /// Reads an HTML page into an [`Article`].
 pub fn read_html(html: &str) -> Result<Article, Error> {
-    let doc = scraper::Html::parse_document(&prescan::strip_raw_text(html));
+    let stripped = prescan::strip_raw_text(html);
+    let doc = scraper::Html::parse_document(&prescan::cap_nesting(&stripped));
     let dom = dom::Dom::from_html(&doc);
     let raw = content::raw_blocks(&dom);
     let sel = content::select(&dom, &raw);

@@ -146,3 +146,162 @@ mod tests {
         );
     }
 }
+
+/// Deepest element nesting handed to the parser. Real pages stay far below it.
+pub const MAX_PARSE_DEPTH: usize = 512;
+
+/// Elements that never have content, and elements whose end tag may be left out:
+/// neither kind is counted as nesting.
+fn uncounted(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"option"
+            | b"optgroup"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"script"
+            | b"style"
+    )
+}
+
+/// Drops start and end tags nested deeper than [`MAX_PARSE_DEPTH`].
+///
+/// html5ever handles each start tag in time proportional to the open elements, so a
+/// hostile page of 100,000 nested `<div>`s takes minutes to parse. Tags past the cap are
+/// removed (their text stays, flattened into the deepest kept element). Written by hand
+/// because it must run before any parser; it is a tag-level approximation that only
+/// changes pages nested deeper than any real page.
+pub fn cap_nesting(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut dropped = 0usize; // open tags removed and not yet closed
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let lt = i + off;
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = html[lt..].find("-->").map_or(bytes.len(), |e| lt + e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = lt + 1;
+            continue;
+        }
+        let Some(gt) = bytes[name_start..].iter().position(|&b| b == b'>') else {
+            break;
+        };
+        let end = name_start + gt + 1;
+        let mut buf = [0u8; 10];
+        let raw_name = &bytes[name_start..name_start + name_len];
+        let name: &[u8] = if name_len <= buf.len() {
+            buf[..name_len].copy_from_slice(raw_name);
+            buf[..name_len].make_ascii_lowercase();
+            &buf[..name_len]
+        } else {
+            raw_name // longer than any uncounted name: counted either way
+        };
+        let self_closing = bytes[end - 2] == b'/';
+        let mut drop_tag = false;
+        if !uncounted(name) && !self_closing {
+            if closing {
+                if dropped > 0 {
+                    dropped -= 1;
+                    drop_tag = true;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            } else if depth >= MAX_PARSE_DEPTH {
+                dropped += 1;
+                drop_tag = true;
+            } else {
+                depth += 1;
+            }
+        }
+        if drop_tag {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..lt]);
+            copied = end;
+        }
+        i = end;
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::{cap_nesting, MAX_PARSE_DEPTH};
+
+    #[test]
+    fn ordinary_pages_are_untouched() {
+        let page =
+            "<html><body><div><p>a<p>b<br><img src=x><div class=y>c</div></div></body></html>";
+        assert!(matches!(cap_nesting(page), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_and_text_kept() {
+        let n = MAX_PARSE_DEPTH + 100;
+        let page = format!(
+            "{}<p>deep text</p>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let capped = cap_nesting(&page);
+        assert_eq!(capped.matches("<div>").count(), MAX_PARSE_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), MAX_PARSE_DEPTH);
+        assert!(capped.contains("deep text"));
+    }
+
+    #[test]
+    fn odd_markup_does_not_panic() {
+        for page in [
+            "<", "</", "<div", "<!--", "<a/>", "</>", "<div/>", "< div>", "<é>",
+        ] {
+            let _ = cap_nesting(page);
+        }
+    }
+}
