@@ -1,8 +1,10 @@
 //! `nutgraf`: read news pages the way an editor does.
 #![forbid(unsafe_code)]
 
+mod batch;
 mod fetch;
 mod render;
+mod warc;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -24,6 +26,43 @@ enum Command {
     Read(ReadArgs),
     /// Everything nutgraf knows about a page, as one document.
     Digest(DigestArgs),
+    /// Digest many pages: JSONL, folders, WARC files → one JSON line per page.
+    Batch(batch::BatchArgs),
+}
+
+/// The parts of a digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Part {
+    /// The article read from the page.
+    Article,
+}
+
+impl Part {
+    fn all() -> &'static [Part] {
+        &[Part::Article]
+    }
+}
+
+/// The digest of an article as JSON members, in a fixed order.
+fn digest_parts(
+    article: &nutgraf::Article,
+    parts: &[Part],
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut obj = serde_json::Map::new();
+    for part in Part::all() {
+        if !parts.contains(part) {
+            continue;
+        }
+        match part {
+            Part::Article => {
+                obj.insert(
+                    "article".into(),
+                    serde_json::to_value(article).unwrap_or(serde_json::Value::Null),
+                );
+            }
+        }
+    }
+    obj
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -176,13 +215,14 @@ fn run(cli: Cli) -> Result<()> {
             let article = read_article(&loaded, args.input.input_format)?;
             match args.format {
                 OutputFormat::Json => {
-                    serde_json::to_writer(&mut out, &serde_json::json!({ "article": article }))?;
+                    serde_json::to_writer(&mut out, &digest_parts(&article, Part::all()))?;
                     writeln!(out)?;
                 }
                 OutputFormat::Text => render::text(&mut out, &article)?,
                 OutputFormat::Markdown => render::markdown(&mut out, &article)?,
             }
         }
+        Command::Batch(args) => batch::run(&args)?,
     }
     out.flush()?;
     Ok(())

@@ -1,0 +1,398 @@
+//! `nutgraf batch`: many pages in, one JSON line per page out, in input order.
+//!
+//! Records stream from the inputs (JSONL, folders, WARC files) in chunks; each chunk is
+//! digested in parallel (rayon) and written in order, so memory stays flat whatever the
+//! input size. A bad record becomes an `{"id", "error"}` line and the run goes on; only
+//! an unreadable input or an unwritable output stops it. Ctrl-C finishes the chunk at
+//! hand, so the output holds only complete lines.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::{digest_parts, InputFormatArg, Part};
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Inputs: JSONL files (`-` for standard input), folders of .html/.htm/.txt files,
+    /// WARC files (.warc or .warc.gz).
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Where to write the JSONL (default: standard output).
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// JSONL field holding the record id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// JSONL field holding an HTML page.
+    #[arg(long, default_value = "html")]
+    html_field: String,
+    /// JSONL field holding text (read as --input-format says, detected otherwise).
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// How to read every record's text (detected per record when not given).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// Which parts to write, comma separated (default: all).
+    #[arg(long, value_delimiter = ',', value_enum)]
+    only: Vec<Part>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Never draw the progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+/// A record to digest.
+enum Record {
+    Page {
+        id: String,
+        url: Option<String>,
+        bytes: Vec<u8>,
+        format: Option<nutgraf::InputFormat>,
+        content_type: Option<String>,
+    },
+    /// A record that could not even be taken apart; reported in the output.
+    Bad {
+        id: String,
+        reason: String,
+        error: String,
+    },
+}
+
+/// Outcome of one record, for the summary.
+struct Line {
+    json: String,
+    failure: Option<String>,
+}
+
+fn process(record: Record, parts: &[Part]) -> Line {
+    match record {
+        Record::Bad { id, reason, error } => Line {
+            json: json!({"id": id, "error": error}).to_string(),
+            failure: Some(reason),
+        },
+        Record::Page {
+            id,
+            url,
+            bytes,
+            format,
+            content_type,
+        } => {
+            let options = nutgraf::Options {
+                format,
+                content_type,
+            };
+            match nutgraf::read(&bytes, &options) {
+                Ok(article) => {
+                    let mut obj = Map::new();
+                    obj.insert("id".into(), Value::String(id));
+                    if let Some(url) = url {
+                        obj.insert("url".into(), Value::String(url));
+                    }
+                    obj.extend(digest_parts(&article, parts));
+                    Line {
+                        json: Value::Object(obj).to_string(),
+                        failure: None,
+                    }
+                }
+                Err(e) => {
+                    let reason = match e {
+                        nutgraf::Error::Empty => "empty",
+                        nutgraf::Error::Binary { .. } => "binary",
+                        nutgraf::Error::NoArticle { .. } => "no article",
+                        _ => "unreadable",
+                    };
+                    let mut obj = json!({"id": id, "error": e.to_string()});
+                    if let Some(url) = url {
+                        obj["url"] = Value::String(url);
+                    }
+                    Line {
+                        json: obj.to_string(),
+                        failure: Some(reason.to_string()),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A source of records; `Err` is fatal.
+type Records<'a> = Box<dyn Iterator<Item = Result<Record>> + 'a>;
+
+fn jsonl_records<'a>(
+    reader: Box<dyn BufRead + 'a>,
+    name: String,
+    args: &'a BatchArgs,
+) -> Records<'a> {
+    let format = args.input_format.map(nutgraf::InputFormat::from);
+    Box::new(reader.lines().enumerate().filter_map(move |(i, line)| {
+        let n = i + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                return Some(Err(
+                    anyhow::Error::new(e).context(format!("reading {name} line {n}"))
+                ))
+            }
+        };
+        if line.trim().is_empty() {
+            return None;
+        }
+        let fallback_id = format!("{name}:{n}");
+        let value: Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                return Some(Ok(Record::Bad {
+                    id: fallback_id,
+                    reason: "bad JSON".into(),
+                    error: format!("line {n} is not valid JSON: {e}"),
+                }))
+            }
+        };
+        let id = match value.get(&args.id_field) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(x)) => x.to_string(),
+            _ => fallback_id,
+        };
+        let (text, fmt) = if let Some(Value::String(h)) = value.get(&args.html_field) {
+            (h.clone(), Some(nutgraf::InputFormat::Html))
+        } else if let Some(Value::String(t)) = value.get(&args.text_field) {
+            (t.clone(), format)
+        } else {
+            return Some(Ok(Record::Bad {
+                id,
+                reason: "no page".into(),
+                error: format!(
+                    "line {n} has no string field {:?} or {:?}",
+                    args.html_field, args.text_field
+                ),
+            }));
+        };
+        Some(Ok(Record::Page {
+            id,
+            url: value.get("url").and_then(Value::as_str).map(str::to_string),
+            bytes: text.into_bytes(),
+            format: fmt,
+            content_type: Some("text/plain; charset=utf-8".into()),
+        }))
+    }))
+}
+
+fn folder_records<'a>(dir: &Path, args: &'a BatchArgs) -> Result<Records<'a>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in
+            std::fs::read_dir(&d).with_context(|| format!("could not list {}", d.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "txt"))
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let format = args.input_format.map(nutgraf::InputFormat::from);
+    let base = dir.to_path_buf();
+    Ok(Box::new(files.into_iter().map(move |path| {
+        let id = path
+            .strip_prefix(&base)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        Ok(match std::fs::read(&path) {
+            Ok(bytes) => Record::Page {
+                id,
+                url: None,
+                bytes,
+                format,
+                content_type: None,
+            },
+            Err(e) => Record::Bad {
+                id,
+                reason: "unreadable file".into(),
+                error: format!("could not read {}: {e}", path.display()),
+            },
+        })
+    })))
+}
+
+fn warc_records<'a>(path: &Path) -> Result<Records<'a>> {
+    let file = File::open(path).with_context(|| format!("could not open {}", path.display()))?;
+    let gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let reader: Box<dyn BufRead> = if gz {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(file),
+        )))
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    let mut warc = crate::warc::Reader::new(reader);
+    let name = path.display().to_string();
+    let mut done = false;
+    Ok(Box::new(std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        match warc.next_item() {
+            Ok(None) => return None,
+            Ok(Some(crate::warc::Item::Skipped)) => continue,
+            Ok(Some(crate::warc::Item::Bad { record_id, error })) => {
+                return Some(Ok(Record::Bad {
+                    id: record_id,
+                    reason: "bad WARC record".into(),
+                    error,
+                }))
+            }
+            Ok(Some(crate::warc::Item::Html(r))) => {
+                return Some(Ok(Record::Page {
+                    id: r.record_id,
+                    url: r.url,
+                    bytes: r.body,
+                    format: Some(nutgraf::InputFormat::Html),
+                    content_type: r.content_type,
+                }))
+            }
+            Err(e) => {
+                done = true;
+                return Some(Err(e.context(format!("reading {name}"))));
+            }
+        }
+    })))
+}
+
+fn open_input<'a>(input: &str, args: &'a BatchArgs) -> Result<Records<'a>> {
+    if input == "-" {
+        let stdin = std::io::stdin();
+        return Ok(jsonl_records(Box::new(stdin.lock()), "stdin".into(), args));
+    }
+    let path = Path::new(input);
+    if path.is_dir() {
+        return folder_records(path, args);
+    }
+    let lower = input.to_ascii_lowercase();
+    if lower.ends_with(".warc") || lower.ends_with(".warc.gz") {
+        return warc_records(path);
+    }
+    let file = File::open(path).with_context(|| format!("could not open {input}"))?;
+    let reader: Box<dyn BufRead> = if lower.ends_with(".gz") {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    Ok(jsonl_records(reader, input.to_string(), args))
+}
+
+/// Runs the batch; returns the process exit code.
+pub fn run(args: &BatchArgs) -> Result<()> {
+    let parts: Vec<Part> = if args.only.is_empty() {
+        Part::all().to_vec()
+    } else {
+        args.only.clone()
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    if jobs == 0 {
+        bail!("--jobs must be at least 1");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("could not start worker threads")?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(BufWriter::new(
+            File::create(p).with_context(|| format!("could not create {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // Not fatal if a handler is already set (tests).
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let progress = if args.no_progress || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} records, {per_sec}, {elapsed} elapsed  {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb.enable_steady_tick(std::time::Duration::from_millis(200));
+        pb
+    };
+
+    let chunk_size = jobs * 32;
+    let mut read = 0u64;
+    let mut ok = 0u64;
+    let mut failed: BTreeMap<String, u64> = BTreeMap::new();
+    let mut interrupted = false;
+    'inputs: for input in &args.inputs {
+        progress.set_message(input.clone());
+        let mut records = open_input(input, args)?;
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                interrupted = true;
+                break 'inputs;
+            }
+            let mut chunk = Vec::with_capacity(chunk_size);
+            for r in records.by_ref().take(chunk_size) {
+                chunk.push(r?);
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let lines: Vec<Line> =
+                pool.install(|| chunk.into_par_iter().map(|r| process(r, &parts)).collect());
+            for line in lines {
+                read += 1;
+                match line.failure {
+                    None => ok += 1,
+                    Some(reason) => *failed.entry(reason).or_default() += 1,
+                }
+                out.write_all(line.json.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+                    .context("could not write the output")?;
+            }
+            out.flush().context("could not write the output")?;
+            progress.set_position(read);
+        }
+    }
+    progress.finish_and_clear();
+    let failed_total: u64 = failed.values().sum();
+    let mut summary = format!("nutgraf batch: {read} records read, {ok} ok, {failed_total} failed");
+    if !failed.is_empty() {
+        let reasons: Vec<String> = failed.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        summary.push_str(&format!(" ({})", reasons.join(", ")));
+    }
+    if interrupted {
+        summary.push_str("; interrupted, output holds complete lines only");
+    }
+    eprintln!("{summary}");
+    if interrupted {
+        std::process::exit(130);
+    }
+    Ok(())
+}
