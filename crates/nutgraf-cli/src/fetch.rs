@@ -21,6 +21,9 @@ pub struct FetchOptions {
     pub max_redirects: u32,
     /// The `User-Agent` header sent.
     pub user_agent: String,
+    /// Refuse hosts that resolve to loopback, private, link-local or other non-public
+    /// addresses, at every redirect (for a server fetching on behalf of clients).
+    pub public_only: bool,
 }
 
 impl Default for FetchOptions {
@@ -30,6 +33,7 @@ impl Default for FetchOptions {
             max_bytes: 50 * 1024 * 1024,
             max_redirects: 5,
             user_agent: format!("nutgraf/{}", env!("CARGO_PKG_VERSION")),
+            public_only: false,
         }
     }
 }
@@ -56,6 +60,76 @@ const ACCEPT: &str = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5
 /// runs out, there are too many redirects, the server answers with a status of 400 or
 /// more (or a redirect that is not followed), or the body is larger than the cap.
 pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
+    if !opts.public_only {
+        return match fetch_hop(url, opts, true)? {
+            Hop::Done(f) => Ok(f),
+            Hop::Redirect(_) => bail!("too many redirects (more than {}) fetching {url}", opts.max_redirects),
+        };
+    }
+    // Follow redirects by hand so that every hop's host is checked.
+    let deadline = std::time::Instant::now() + opts.timeout;
+    let mut current = url.to_string();
+    for _ in 0..=opts.max_redirects {
+        check_public(&current)?;
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            bail!("timed out after {} fetching {url}", seconds(opts.timeout));
+        }
+        let hop_opts = FetchOptions { timeout: left, ..opts.clone() };
+        match fetch_hop(&current, &hop_opts, false)? {
+            Hop::Done(f) => return Ok(f),
+            Hop::Redirect(next) => current = next,
+        }
+    }
+    bail!("too many redirects (more than {}) fetching {url}", opts.max_redirects)
+}
+
+/// Refuses a URL whose host is, or resolves to, a non-public address.
+fn check_public(url: &str) -> Result<()> {
+    use std::net::{IpAddr, ToSocketAddrs};
+    check_scheme(url)?;
+    let uri: ureq::http::Uri = url.parse().with_context(|| format!("not a valid URL: {url}"))?;
+    let host = uri.host().with_context(|| format!("the URL has no host name: {url}"))?;
+    let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let addrs: Vec<IpAddr> = (host, port)
+        .to_socket_addrs()
+        .with_context(|| format!("could not reach {host}: the host name does not resolve"))?
+        .map(|a| a.ip())
+        .collect();
+    let public = |ip: &IpAddr| match ip {
+        IpAddr::V4(v4) => !(v4.is_loopback()
+            || v4.is_private()
+            || v4.is_link_local()
+            || v4.is_unspecified()
+            || v4.is_broadcast()
+            || v4.is_documentation()
+            || v4.is_multicast()
+            || v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64 // shared 100.64/10
+            || v4.octets()[0] == 0),
+        IpAddr::V6(v6) => {
+            let seg = v6.segments();
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (seg[0] & 0xfe00) == 0xfc00 // unique local
+                || (seg[0] & 0xffc0) == 0xfe80 // link local
+                || v6.to_ipv4_mapped().is_some())
+        }
+    };
+    if addrs.is_empty() || !addrs.iter().all(public) {
+        bail!("refusing to fetch {url}: {host} is not a public address");
+    }
+    Ok(())
+}
+
+/// The end of one request: a page, or where a redirect points.
+enum Hop {
+    Done(Fetched),
+    Redirect(String),
+}
+
+fn fetch_hop(url: &str, opts: &FetchOptions, follow: bool) -> Result<Hop> {
     check_scheme(url)?;
     let uri: ureq::http::Uri = url
         .parse()
@@ -73,8 +147,8 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
 
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
-        .max_redirects(opts.max_redirects)
-        .max_redirects_will_error(true)
+        .max_redirects(if follow { opts.max_redirects } else { 0 })
+        .max_redirects_will_error(follow)
         .http_status_as_error(false)
         .user_agent(opts.user_agent.as_str())
         .build()
@@ -87,6 +161,15 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
 
     let status = response.status();
     let final_url = response.get_uri().to_string();
+    if status.is_redirection() && !follow {
+        let location = response
+            .headers()
+            .get(ureq::http::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .with_context(|| format!("{url} redirects with {} but names no location", status_text(status)))?;
+        let next = resolve_location(url, location);
+        return Ok(Hop::Redirect(next));
+    }
     if status.is_redirection() {
         // Only reached when redirects are switched off (max_redirects = 0).
         bail!(
@@ -127,11 +210,34 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
         .limit(opts.max_bytes)
         .read_to_vec()
         .map_err(|e| what.explain(e))?;
-    Ok(Fetched {
+    Ok(Hop::Done(Fetched {
         bytes,
         content_type,
         final_url,
-    })
+    }))
+}
+
+/// An absolute URL for a `Location` header (absolute, scheme-relative, or a path).
+fn resolve_location(base: &str, location: &str) -> String {
+    if location.contains("://") {
+        return location.to_string();
+    }
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    if let Some(rest) = location.strip_prefix("//") {
+        return format!("{}{rest}", &base[..scheme_end]);
+    }
+    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    if location.starts_with('/') {
+        format!("{}{location}", &base[..host_end])
+    } else {
+        let dir_end = base[host_end..].rfind('/').map_or(base.len(), |i| host_end + i + 1);
+        let prefix = if dir_end > host_end { &base[..dir_end] } else { &base[..host_end] };
+        if prefix.ends_with('/') {
+            format!("{prefix}{location}")
+        } else {
+            format!("{prefix}/{location}")
+        }
+    }
 }
 
 /// Refuses anything but `http://` and `https://` URLs, naming what was given instead.
@@ -490,5 +596,46 @@ mod tests {
             let err = error(url, &quick());
             assert!(err.starts_with("the URL has no scheme"), "{err}");
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod public_only_tests {
+    use super::*;
+
+    #[test]
+    fn loopback_and_private_hosts_are_refused() {
+        let opts = FetchOptions {
+            public_only: true,
+            timeout: Duration::from_secs(2),
+            ..FetchOptions::default()
+        };
+        for url in [
+            "http://127.0.0.1:9/",
+            "http://localhost/",
+            "http://10.1.2.3/",
+            "http://192.168.0.1/x",
+            "http://169.254.169.254/latest/meta-data",
+            "http://[::1]/",
+            "http://0.0.0.0/",
+        ] {
+            let err = fetch(url, &opts).unwrap_err().to_string();
+            assert!(
+                err.contains("not a public address") || err.contains("does not resolve"),
+                "{url}: {err}"
+            );
+        }
+        assert!(fetch("file:///etc/passwd", &opts).is_err());
+    }
+
+    #[test]
+    fn locations_resolve_against_the_page() {
+        let base = "http://news.example/a/b/page.html";
+        assert_eq!(resolve_location(base, "https://other.example/x"), "https://other.example/x");
+        assert_eq!(resolve_location(base, "//cdn.example/y"), "http://cdn.example/y");
+        assert_eq!(resolve_location(base, "/top"), "http://news.example/top");
+        assert_eq!(resolve_location(base, "next.html"), "http://news.example/a/b/next.html");
+        assert_eq!(resolve_location("http://news.example", "p"), "http://news.example/p");
     }
 }
