@@ -63,7 +63,10 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
     if !opts.public_only {
         return match fetch_hop(url, opts, true)? {
             Hop::Done(f) => Ok(f),
-            Hop::Redirect(_) => bail!("too many redirects (more than {}) fetching {url}", opts.max_redirects),
+            Hop::Redirect(_) => bail!(
+                "too many redirects (more than {}) fetching {url}",
+                opts.max_redirects
+            ),
         };
     }
     // Follow redirects by hand so that every hop's host is checked.
@@ -75,22 +78,38 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
         if left.is_zero() {
             bail!("timed out after {} fetching {url}", seconds(opts.timeout));
         }
-        let hop_opts = FetchOptions { timeout: left, ..opts.clone() };
+        let hop_opts = FetchOptions {
+            timeout: left,
+            ..opts.clone()
+        };
         match fetch_hop(&current, &hop_opts, false)? {
             Hop::Done(f) => return Ok(f),
             Hop::Redirect(next) => current = next,
         }
     }
-    bail!("too many redirects (more than {}) fetching {url}", opts.max_redirects)
+    bail!(
+        "too many redirects (more than {}) fetching {url}",
+        opts.max_redirects
+    )
 }
 
 /// Refuses a URL whose host is, or resolves to, a non-public address.
 fn check_public(url: &str) -> Result<()> {
     use std::net::{IpAddr, ToSocketAddrs};
     check_scheme(url)?;
-    let uri: ureq::http::Uri = url.parse().with_context(|| format!("not a valid URL: {url}"))?;
-    let host = uri.host().with_context(|| format!("the URL has no host name: {url}"))?;
-    let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
+    let uri: ureq::http::Uri = url
+        .parse()
+        .with_context(|| format!("not a valid URL: {url}"))?;
+    let host = uri
+        .host()
+        .with_context(|| format!("the URL has no host name: {url}"))?;
+    let port = uri
+        .port_u16()
+        .unwrap_or(if uri.scheme_str() == Some("https") {
+            443
+        } else {
+            80
+        });
     let host = host.trim_start_matches('[').trim_end_matches(']');
     let addrs: Vec<IpAddr> = (host, port)
         .to_socket_addrs()
@@ -98,7 +117,8 @@ fn check_public(url: &str) -> Result<()> {
         .map(|a| a.ip())
         .collect();
     let public = |ip: &IpAddr| match ip {
-        IpAddr::V4(v4) => !(v4.is_loopback()
+        IpAddr::V4(v4) => {
+            !(v4.is_loopback()
             || v4.is_private()
             || v4.is_link_local()
             || v4.is_unspecified()
@@ -106,7 +126,8 @@ fn check_public(url: &str) -> Result<()> {
             || v4.is_documentation()
             || v4.is_multicast()
             || v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64 // shared 100.64/10
-            || v4.octets()[0] == 0),
+            || v4.octets()[0] == 0)
+        }
         IpAddr::V6(v6) => {
             let seg = v6.segments();
             !(v6.is_loopback()
@@ -166,7 +187,12 @@ fn fetch_hop(url: &str, opts: &FetchOptions, follow: bool) -> Result<Hop> {
             .headers()
             .get(ureq::http::header::LOCATION)
             .and_then(|v| v.to_str().ok())
-            .with_context(|| format!("{url} redirects with {} but names no location", status_text(status)))?;
+            .with_context(|| {
+                format!(
+                    "{url} redirects with {} but names no location",
+                    status_text(status)
+                )
+            })?;
         let next = resolve_location(url, location);
         return Ok(Hop::Redirect(next));
     }
@@ -226,12 +252,20 @@ fn resolve_location(base: &str, location: &str) -> String {
     if let Some(rest) = location.strip_prefix("//") {
         return format!("{}{rest}", &base[..scheme_end]);
     }
-    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| scheme_end + i);
     if location.starts_with('/') {
         format!("{}{location}", &base[..host_end])
     } else {
-        let dir_end = base[host_end..].rfind('/').map_or(base.len(), |i| host_end + i + 1);
-        let prefix = if dir_end > host_end { &base[..dir_end] } else { &base[..host_end] };
+        let dir_end = base[host_end..]
+            .rfind('/')
+            .map_or(base.len(), |i| host_end + i + 1);
+        let prefix = if dir_end > host_end {
+            &base[..dir_end]
+        } else {
+            &base[..host_end]
+        };
         if prefix.ends_with('/') {
             format!("{prefix}{location}")
         } else {
@@ -632,10 +666,22 @@ mod public_only_tests {
     #[test]
     fn locations_resolve_against_the_page() {
         let base = "http://news.example/a/b/page.html";
-        assert_eq!(resolve_location(base, "https://other.example/x"), "https://other.example/x");
-        assert_eq!(resolve_location(base, "//cdn.example/y"), "http://cdn.example/y");
+        assert_eq!(
+            resolve_location(base, "https://other.example/x"),
+            "https://other.example/x"
+        );
+        assert_eq!(
+            resolve_location(base, "//cdn.example/y"),
+            "http://cdn.example/y"
+        );
         assert_eq!(resolve_location(base, "/top"), "http://news.example/top");
-        assert_eq!(resolve_location(base, "next.html"), "http://news.example/a/b/next.html");
-        assert_eq!(resolve_location("http://news.example", "p"), "http://news.example/p");
+        assert_eq!(
+            resolve_location(base, "next.html"),
+            "http://news.example/a/b/next.html"
+        );
+        assert_eq!(
+            resolve_location("http://news.example", "p"),
+            "http://news.example/p"
+        );
     }
 }

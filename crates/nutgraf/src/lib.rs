@@ -18,6 +18,7 @@
 
 pub mod article;
 pub mod blocks;
+pub mod digest;
 pub mod error;
 pub mod html;
 pub mod page;
@@ -25,6 +26,7 @@ pub mod sentences;
 pub mod text;
 
 pub use article::{Article, Dateline};
+pub use digest::{digest, Digest, DigestOptions};
 pub use error::Error;
 pub use page::InputFormat;
 pub use sentences::Span;
