@@ -190,7 +190,7 @@ enum Job {
 fn parse_request(
     content_type: &str,
     body: Vec<u8>,
-) -> Result<(Job, nutgraf::DigestOptions), Response> {
+) -> Result<(Job, nutgraf::DigestOptions), (StatusCode, String)> {
     let media = content_type
         .split(';')
         .next()
@@ -202,13 +202,13 @@ fn parse_request(
         "text/html" | "application/xhtml+xml" => Some(Some(nutgraf::InputFormat::Html)),
         "text/plain" => Some(None),
         "" => {
-            return Err(error(
+            return Err((
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "missing Content-Type: send application/json, text/html or text/plain",
+                "missing Content-Type: send application/json, text/html or text/plain".into(),
             ))
         }
         other => {
-            return Err(error(
+            return Err((
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 format!(
                     "unsupported Content-Type {other:?}: send application/json, text/html or text/plain"
@@ -225,15 +225,15 @@ fn parse_request(
         return Ok((job, nutgraf::DigestOptions::default()));
     }
     let req: DigestRequest = serde_json::from_slice(&body)
-        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")))?;
+        .map_err(|e| (StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")))?;
     let given = [&req.html, &req.text, &req.article, &req.url]
         .iter()
         .filter(|f| f.is_some())
         .count();
     if given != 1 {
-        return Err(error(
+        return Err((
             StatusCode::UNPROCESSABLE_ENTITY,
-            "give exactly one of \"html\", \"text\", \"article\" or \"url\"",
+            "give exactly one of \"html\", \"text\", \"article\" or \"url\"".into(),
         ));
     }
     let utf8 = Some("text/plain; charset=utf-8".to_string());
@@ -280,7 +280,7 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
     };
     let (job, options) = match parse_request(&content_type, body) {
         Ok(j) => j,
-        Err(r) => return r,
+        Err((status, message)) => return error(status, message),
     };
     let fetcher = match (&job, &state.config.fetcher) {
         (Job::Url(_), None) => return error(
