@@ -1,0 +1,253 @@
+//! The HTTP service end to end: a real server on 127.0.0.1, requests over TCP, and the
+//! web page driven by headless Chromium (skipped with a message when it is absent;
+//! `.ci/run` installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::mpsc;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// One server for the whole test binary.
+fn server() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let config = nutgraf_server::Config {
+                body_limit: 64 * 1024,
+                ..nutgraf_server::Config::default()
+            };
+            nutgraf_server::run("127.0.0.1:0".parse().unwrap(), config, |addr| {
+                tx.send(addr).unwrap();
+            })
+            .unwrap();
+        });
+        rx.recv_timeout(Duration::from_secs(10))
+            .expect("server starts")
+    })
+}
+
+/// A minimal HTTP/1.1 client: returns status and body.
+fn request(method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> (u16, String) {
+    let mut s = TcpStream::connect(server()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if let Some(ct) = content_type {
+        head.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    // The server may answer (413) before reading everything; ignore a broken pipe.
+    let _ = s.write_all(body);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").expect("a full response");
+    let status: u16 = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    (status, body)
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+#[test]
+fn issue_6_health_openapi_and_page() {
+    let (s, b) = request("GET", "/healthz", None, b"");
+    assert_eq!((s, json(&b)["status"].as_str()), (200, Some("ok")));
+    let (s, b) = request("GET", "/openapi.json", None, b"");
+    assert_eq!(s, 200);
+    assert!(json(&b)["paths"]["/v1/digest"]["post"].is_object());
+    let (s, b) = request("GET", "/", None, b"");
+    assert_eq!(s, 200);
+    assert!(b.contains("nutgraf") && b.contains("/v1/digest"));
+    assert!(
+        !b.contains("http://") && !b.contains("https://"),
+        "the page loads nothing from the network"
+    );
+    let (s, b) = request("GET", "/nope", None, b"");
+    assert_eq!(s, 404);
+    assert!(json(&b)["error"].is_string());
+}
+
+#[test]
+fn issue_6_digest_json_and_raw_bodies() {
+    let page = nutgraf::EXAMPLE_HTML;
+    let body = serde_json::json!({ "html": page }).to_string();
+    let (s, b) = request(
+        "POST",
+        "/v1/digest",
+        Some("application/json"),
+        body.as_bytes(),
+    );
+    assert_eq!(s, 200, "{b}");
+    let v = json(&b);
+    assert_eq!(
+        v["article"]["title"],
+        "Glacier lake dam holds as engineers race to drain it"
+    );
+    // Same answer for the raw page.
+    let (s2, b2) = request(
+        "POST",
+        "/v1/digest",
+        Some("text/html; charset=utf-8"),
+        page.as_bytes(),
+    );
+    assert_eq!(s2, 200);
+    assert_eq!(json(&b2)["article"], v["article"]);
+    // Clean article text is kept exactly.
+    let text = "First paragraph of a story.\n\nSecond one.";
+    let body = serde_json::json!({ "article": text }).to_string();
+    let (s, b) = request(
+        "POST",
+        "/v1/digest",
+        Some("application/json"),
+        body.as_bytes(),
+    );
+    assert_eq!(s, 200);
+    assert_eq!(json(&b)["article"]["text"], text);
+}
+
+#[test]
+fn issue_6_bad_requests_get_4xx_json_and_the_server_stays_up() {
+    let cases: Vec<(Option<&str>, Vec<u8>, u16)> = vec![
+        (Some("application/json"), b"{not json".to_vec(), 400),
+        (Some("application/json"), br#"{"html": 5}"#.to_vec(), 400),
+        (
+            Some("application/json"),
+            br#"{"html": "<p>a</p>", "text": "b"}"#.to_vec(),
+            422,
+        ),
+        (
+            Some("application/json"),
+            br#"{"surprise": "x"}"#.to_vec(),
+            400,
+        ),
+        (Some("image/png"), b"\x89PNG".to_vec(), 415),
+        (None, b"<p>x</p>".to_vec(), 415),
+        (Some("text/html"), vec![b'a'; 200 * 1024], 413),
+        (
+            Some("application/json"),
+            br#"{"url": "http://127.0.0.1/"}"#.to_vec(),
+            403,
+        ),
+        (Some("text/plain"), b"".to_vec(), 422),
+        (Some("text/html"), b"\x00\x01\x02binary".to_vec(), 422),
+        (
+            Some("text/html"),
+            b"<nav><a href=/>Home</a></nav>".to_vec(),
+            422,
+        ),
+    ];
+    for (ct, body, want) in cases {
+        let (s, b) = request("POST", "/v1/digest", ct, &body);
+        assert_eq!(s, want, "{ct:?}: {b}");
+        assert!(
+            json(&b)["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{b}"
+        );
+    }
+    let (s, _) = request("GET", "/healthz", None, b"");
+    assert_eq!(s, 200, "still serving");
+}
+
+#[test]
+fn issue_6_many_requests_without_errors() {
+    let body = serde_json::json!({ "html": nutgraf::EXAMPLE_HTML }).to_string();
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let body = body.clone();
+            std::thread::spawn(move || {
+                for _ in 0..50 {
+                    let (s, _) = request(
+                        "POST",
+                        "/v1/digest",
+                        Some("application/json"),
+                        body.as_bytes(),
+                    );
+                    assert_eq!(s, 200);
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+}
+
+fn chromium() -> Option<String> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .map(|c| c.to_string())
+}
+
+#[test]
+fn issue_6_web_page_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: no chromium on this machine (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let profile = std::env::temp_dir().join(format!("nutgraf-chromium-{}", std::process::id()));
+    // `?example=1` makes the page fetch the built-in example, paste it into the text
+    // box and press Read, as a user would; --dump-dom prints the page after its scripts ran.
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("http://{}/?example=1", server()))
+        .output()
+        .expect("chromium runs");
+    let _ = std::fs::remove_dir_all(&profile);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("<h1>Glacier lake dam holds as engineers race to drain it</h1>"),
+        "headline not rendered; DOM was:\n{dom}"
+    );
+    assert!(dom.contains("class=\"dateline\""), "dateline not rendered");
+    assert!(
+        dom.contains("Engineers are pumping 40,000 gallons"),
+        "page's own highlights not rendered"
+    );
+    assert!(dom.contains("Mountain towns"), "tags not rendered");
+}
