@@ -645,3 +645,156 @@ fn usage_errors_exit_with_code_two() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"));
 }
+
+// ---- nutgraf batch (issue 6) ----
+
+/// One-by-one `digest --format json` of a file, as a JSON value.
+fn digest_one(path: &str, format: Option<&str>) -> Value {
+    let mut args = vec!["digest", path, "--format", "json"];
+    if let Some(f) = format {
+        args.extend(["--input-format", f]);
+    }
+    let run = nutgraf(&args, None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("digest prints JSON")
+}
+
+fn batch_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("batch prints JSON lines"))
+        .collect()
+}
+
+fn three_pages(dir: &Scratch) -> Vec<(String, String)> {
+    let bodies = [
+        PARAGRAPHS.to_string(),
+        format!("<p>Ferry crossings resume.</p>{PARAGRAPHS}"),
+        format!("{PARAGRAPHS}<p>Work starts in March, the engineer said on Friday evening at the hall.</p>"),
+    ];
+    bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let name = format!("page{i}.html");
+            (name.clone(), dir.file(&name, page("", b).as_bytes()))
+        })
+        .collect()
+}
+
+#[test]
+fn issue_6_batch_folder_matches_one_by_one_runs_in_order() {
+    let dir = Scratch::new("batch_folder");
+    let pages = three_pages(&dir);
+    dir.file("notes.md", b"not a page: skipped by extension");
+    for jobs in ["1", "2"] {
+        let run = nutgraf(
+            &["batch", &path_str(&dir.0), "--jobs", jobs, "--no-progress"],
+            None,
+        );
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let lines = batch_lines(&run.stdout);
+        assert_eq!(lines.len(), 3);
+        for (line, (name, path)) in lines.iter().zip(&pages) {
+            assert_eq!(line["id"], name.as_str());
+            assert_eq!(line["article"], digest_one(path, None)["article"]);
+        }
+        assert!(
+            run.stderr.contains("3 records read, 3 ok, 0 failed"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn issue_6_batch_jsonl_reports_bad_records_and_keeps_the_rest() {
+    let dir = Scratch::new("batch_jsonl");
+    let good = page("", PARAGRAPHS);
+    let lines = [
+        serde_json::json!({"id": "a", "html": good}).to_string(),
+        "{this is not json".to_string(),
+        serde_json::json!({"id": "c", "html": "<nav><a href=/>Home</a></nav>"}).to_string(),
+        serde_json::json!({"id": "d", "body": "no page field"}).to_string(),
+        serde_json::json!({"id": "e", "text": "A clean story.\n\nIts second paragraph."})
+            .to_string(),
+    ];
+    let input = dir.file("in.jsonl", lines.join("\n").as_bytes());
+    let run = nutgraf(
+        &[
+            "batch",
+            &input,
+            "--input-format",
+            "article",
+            "--only",
+            "article",
+        ],
+        None,
+    );
+    assert_eq!(
+        run.code,
+        Some(0),
+        "a bad record does not fail the run: {}",
+        run.stderr
+    );
+    let out = batch_lines(&run.stdout);
+    assert_eq!(out.len(), 5, "one line per record");
+    assert_eq!(out[0]["id"], "a");
+    assert!(out[0]["article"]["title"].is_string());
+    assert!(out[1]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert_eq!(out[2]["id"], "c");
+    assert!(out[2]["error"].as_str().unwrap().contains("no article"));
+    assert!(out[3]["error"].is_string());
+    assert_eq!(
+        out[4]["article"]["text"],
+        "A clean story.\n\nIts second paragraph."
+    );
+    assert!(
+        run.stderr.contains("5 records read, 2 ok, 3 failed"),
+        "summary: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue_6_batch_reads_warc_gz_like_one_by_one_runs() {
+    let dir = Scratch::new("batch_warc");
+    let pages = three_pages(&dir);
+    let mut warc = Vec::new();
+    for (i, (_, path)) in pages.iter().enumerate() {
+        let html = std::fs::read(path).unwrap();
+        let http = [
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".as_slice(),
+            &html,
+        ]
+        .concat();
+        let mut record = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{i}>\r\nWARC-Target-URI: http://example.test/{i}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        )
+        .into_bytes();
+        record.extend_from_slice(&http);
+        record.extend_from_slice(b"\r\n\r\n");
+        // One gzip member per record, as Common Crawl writes them.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&record).unwrap();
+        warc.extend(gz.finish().unwrap());
+    }
+    let input = dir.file("crawl.warc.gz", &warc);
+    let run = nutgraf(&["batch", &input], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = batch_lines(&run.stdout);
+    assert_eq!(out.len(), 3);
+    for (i, (line, (_, path))) in out.iter().zip(&pages).enumerate() {
+        assert_eq!(line["id"], format!("urn:uuid:{i}"));
+        assert_eq!(line["url"], format!("http://example.test/{i}"));
+        assert_eq!(line["article"], digest_one(path, None)["article"]);
+    }
+}
+
+#[test]
+fn issue_6_batch_unreadable_input_fails_the_run() {
+    let run = nutgraf(&["batch", "/no/such/input.jsonl"], None);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("could not open"), "{}", run.stderr);
+}
