@@ -19,6 +19,7 @@
 pub mod article;
 pub mod blocks;
 pub mod error;
+pub mod highlights;
 pub mod html;
 pub mod page;
 pub mod sentences;
@@ -26,6 +27,7 @@ pub mod text;
 
 pub use article::{Article, Dateline};
 pub use error::Error;
+pub use highlights::{highlights, Highlight, HighlightOptions, Order};
 pub use page::InputFormat;
 pub use sentences::Span;
 
