@@ -2,7 +2,9 @@
 #![forbid(unsafe_code)]
 
 mod fetch;
+mod highlights_cmd;
 mod render;
+mod rouge_cmd;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -24,6 +26,10 @@ enum Command {
     Read(ReadArgs),
     /// Everything nutgraf knows about a page, as one document.
     Digest(DigestArgs),
+    /// The story's highlights: a few of its own sentences that tell the story.
+    Highlights(highlights_cmd::HighlightsArgs),
+    /// ROUGE-1/2/Lsum of candidate summaries against references.
+    Rouge(rouge_cmd::RougeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -87,6 +93,8 @@ struct DigestArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    #[command(flatten)]
+    length: highlights_cmd::LengthArgs,
 }
 
 /// Bytes of the input plus what the transport said about them.
@@ -174,15 +182,43 @@ fn run(cli: Cli) -> Result<()> {
                 load(&args.input)?
             };
             let article = read_article(&loaded, args.input.input_format)?;
+            let hl = nutgraf::highlights(&article, &args.length.options());
             match args.format {
                 OutputFormat::Json => {
-                    serde_json::to_writer(&mut out, &serde_json::json!({ "article": article }))?;
+                    let doc = serde_json::json!({ "article": article, "highlights": hl });
+                    serde_json::to_writer(&mut out, &doc)?;
                     writeln!(out)?;
                 }
-                OutputFormat::Text => render::text(&mut out, &article)?,
-                OutputFormat::Markdown => render::markdown(&mut out, &article)?,
+                OutputFormat::Text => {
+                    render::text(&mut out, &article)?;
+                    writeln!(out)?;
+                    render::generated_highlights_text(&mut out, &hl)?;
+                }
+                OutputFormat::Markdown => {
+                    render::markdown(&mut out, &article)?;
+                    writeln!(out)?;
+                    render::generated_highlights_markdown(&mut out, &hl)?;
+                }
             }
         }
+        Command::Highlights(args) => {
+            let loaded = load(&args.input)?;
+            let article = read_article(&loaded, args.input.input_format)?;
+            let opts = args.length.options();
+            let hl = nutgraf::highlights(&article, &opts);
+            if let Some(why) = highlights_cmd::why_none(&article, &opts, &hl) {
+                eprintln!("note: {why}");
+            }
+            match args.format {
+                OutputFormat::Json => {
+                    serde_json::to_writer(&mut out, &highlights_cmd::to_json(&article, &hl))?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Text => highlights_cmd::text(&mut out, &article, &hl)?,
+                OutputFormat::Markdown => highlights_cmd::markdown(&mut out, &article, &hl)?,
+            }
+        }
+        Command::Rouge(args) => rouge_cmd::run(&args, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -91,7 +91,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             _ => path = Some(a.clone()),
         }
     }
-    let path = path.ok_or("usage: cnndm_eval FILE.jsonl [--model M] [--dump-features F] [--per-article F] [-n N]")?;
+    let path = path.ok_or(
+        "usage: cnndm_eval FILE.jsonl [--model M] [--dump-features F] [--per-article F] [-n N]",
+    )?;
 
     let mut fold_models: HashMap<String, Model> = HashMap::new();
     if let Some(mf) = &model_file {
@@ -149,10 +151,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .sentences
             .iter()
             .take(3)
-            .map(|s| article.text.chars().skip(s.start).take(s.end - s.start).collect())
+            .map(|s| {
+                article
+                    .text
+                    .chars()
+                    .skip(s.start)
+                    .take(s.end - s.start)
+                    .collect()
+            })
             .collect();
         let lead = lead.join("\n");
-        let lead_u: Vec<String> = highlights::lead(&article, 3).into_iter().map(|h| h.text).collect();
+        let lead_u: Vec<String> = highlights::lead(&article, 3)
+            .into_iter()
+            .map(|h| h.text)
+            .collect();
         let lead_u = lead_u.join("\n");
         let s_lead_u = f1s(&scorer, &reference, &lead_u);
         let s_ours = f1s(&scorer, &reference, &cand);
@@ -202,7 +214,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let row = |k: &str, s: &Sum| {
         let l = lead3.get(k).copied().unwrap_or_default();
         let lu = lead3u.get(k).copied().unwrap_or_default();
-        println!("{:<34} {:>4}  {}  {}  {}", k, s.n, s.show(), l.show(), lu.show());
+        println!(
+            "{:<34} {:>4}  {}  {}  {}",
+            k,
+            s.n,
+            s.show(),
+            l.show(),
+            lu.show()
+        );
     };
     for (k, s) in &ours {
         if k != "ALL" {
