@@ -688,40 +688,47 @@ fn analyze(article: &Article) -> Candidates {
     let mut map: WordMap = WordMap::default();
     let mut unit_words: Vec<(usize, Vec<u32>, usize, usize, usize)> =
         Vec::with_capacity(pieces.len());
-    let mut scratch = String::new();
-    // First pass: lowercase words into an owned arena so the map can borrow them.
-    let mut arena: Vec<Vec<(String, bool)>> = Vec::with_capacity(pieces.len());
+    // First pass: each unit's words, lowercased into one string per unit (the arena the
+    // word map borrows from), with their ranges and whether they are capitalized.
+    type Lowered = (String, Vec<(std::ops::Range<usize>, bool)>);
+    let mut arena: Vec<Lowered> = Vec::with_capacity(pieces.len());
     for &(b0, b1) in &pieces {
         let slice = &text[b0..b1];
-        let mut ws = Vec::new();
+        let mut buf = String::with_capacity(slice.len());
+        let mut ranges = Vec::new();
         for (i, (_, w)) in words(slice).enumerate() {
-            scratch.clear();
-            scratch.extend(w.chars().flat_map(char::to_lowercase));
+            let start = buf.len();
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
             let capital = i > 0
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-            ws.push((scratch.clone(), capital));
+            ranges.push((start..buf.len(), capital));
         }
-        arena.push(ws);
+        arena.push((buf, ranges));
     }
     let mut df: Vec<u32> = Vec::new();
     let mut tf: Vec<u32> = Vec::new();
-    for (k, ws) in arena.iter().enumerate() {
+    for (k, (buf, ws)) in arena.iter().enumerate() {
         let mut ids = Vec::new();
         let mut names = 0usize;
         let mut numbers = 0usize;
-        for (w, capital) in ws {
+        for (range, capital) in ws {
+            let w = &buf[range.clone()];
             if *capital {
                 names += 1;
             }
-            if w.chars().any(|c| c.is_ascii_digit()) {
+            if w.bytes().any(|c| c.is_ascii_digit()) {
                 numbers += 1;
             }
             if is_stopword(w) || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit())) {
                 continue;
             }
             let next = map.len() as u32;
-            let id = *map.entry(w.as_str()).or_insert(next);
+            let id = *map.entry(w).or_insert(next);
             if id as usize == tf.len() {
                 tf.push(0);
                 df.push(0);
@@ -790,6 +797,15 @@ fn analyze(article: &Article) -> Candidates {
         .sum::<f64>()
         .max(1.0);
 
+    let norms: Vec<f64> = unit_words
+        .iter()
+        .map(|u| {
+            u.1.iter()
+                .map(|&i| idf[i as usize] * idf[i as usize])
+                .sum::<f64>()
+                .sqrt()
+        })
+        .collect();
     // Char offsets of the pieces: one pass.
     let char_spans = byte_to_char_spans(text, &pieces);
 
@@ -826,12 +842,12 @@ fn analyze(article: &Article) -> Candidates {
         let kf = k as f64;
         let tokens = (*n_tokens).max(1) as f64;
         let trimmed = slice.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
-        let degree = if n > 1 {
+        let degree = if n > 1 && norms[k] > 0.0 {
             unit_words
                 .iter()
                 .enumerate()
-                .filter(|&(j, _)| j != k)
-                .map(|(_, o)| cosine(ids, &o.1, &idf))
+                .filter(|&(j, _)| j != k && norms[j] > 0.0)
+                .map(|(j, o)| intersect_weight(ids, &o.1, &idf) / (norms[k] * norms[j]))
                 .sum::<f64>()
                 / (nf - 1.0)
         } else {
