@@ -99,7 +99,11 @@ fn process(record: Record, parts: &[Part]) -> Line {
                     if let Some(url) = url {
                         obj.insert("url".into(), Value::String(url));
                     }
-                    obj.extend(digest_parts(&article, parts));
+                    obj.extend(digest_parts(
+                        &article,
+                        parts,
+                        &nutgraf::DigestOptions::default(),
+                    ));
                     Line {
                         json: Value::Object(obj).to_string(),
                         failure: None,

@@ -3,7 +3,9 @@
 
 mod batch;
 mod fetch;
+mod highlights_cmd;
 mod render;
+mod rouge_cmd;
 mod warc;
 
 use std::io::{Read, Write};
@@ -26,6 +28,10 @@ enum Command {
     Read(ReadArgs),
     /// Everything nutgraf knows about a page, as one document.
     Digest(DigestArgs),
+    /// The story's highlights: a few of its own sentences that tell the story.
+    Highlights(highlights_cmd::HighlightsArgs),
+    /// ROUGE-1/2/Lsum of candidate summaries against references.
+    Rouge(rouge_cmd::RougeArgs),
     /// Digest many pages: JSONL, folders, WARC files → one JSON line per page.
     Batch(batch::BatchArgs),
     /// Run the HTTP service and its web page.
@@ -84,11 +90,13 @@ fn serve(args: &ServeArgs) -> Result<()> {
 enum Part {
     /// The article read from the page.
     Article,
+    /// Generated highlights.
+    Highlights,
 }
 
 impl Part {
     fn all() -> &'static [Part] {
-        &[Part::Article]
+        &[Part::Article, Part::Highlights]
     }
 }
 
@@ -96,20 +104,21 @@ impl Part {
 fn digest_parts(
     article: &nutgraf::Article,
     parts: &[Part],
+    options: &nutgraf::DigestOptions,
 ) -> serde_json::Map<String, serde_json::Value> {
     let mut obj = serde_json::Map::new();
     for part in Part::all() {
         if !parts.contains(part) {
             continue;
         }
-        match part {
-            Part::Article => {
-                obj.insert(
-                    "article".into(),
-                    serde_json::to_value(article).unwrap_or(serde_json::Value::Null),
-                );
-            }
-        }
+        let (key, value) = match part {
+            Part::Article => ("article", serde_json::to_value(article)),
+            Part::Highlights => (
+                "highlights",
+                serde_json::to_value(nutgraf::highlights(article, &options.highlight_options())),
+            ),
+        };
+        obj.insert(key.into(), value.unwrap_or(serde_json::Value::Null));
     }
     obj
 }
@@ -175,6 +184,8 @@ struct DigestArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    #[command(flatten)]
+    length: highlights_cmd::LengthArgs,
 }
 
 /// Bytes of the input plus what the transport said about them.
@@ -262,15 +273,43 @@ fn run(cli: Cli) -> Result<()> {
                 load(&args.input)?
             };
             let article = read_article(&loaded, args.input.input_format)?;
+            let hl = nutgraf::highlights(&article, &args.length.options());
             match args.format {
                 OutputFormat::Json => {
-                    serde_json::to_writer(&mut out, &digest_parts(&article, Part::all()))?;
+                    let doc = digest_parts(&article, Part::all(), &args.length.digest_options());
+                    serde_json::to_writer(&mut out, &doc)?;
                     writeln!(out)?;
                 }
-                OutputFormat::Text => render::text(&mut out, &article)?,
-                OutputFormat::Markdown => render::markdown(&mut out, &article)?,
+                OutputFormat::Text => {
+                    render::text(&mut out, &article)?;
+                    writeln!(out)?;
+                    render::generated_highlights_text(&mut out, &hl)?;
+                }
+                OutputFormat::Markdown => {
+                    render::markdown(&mut out, &article)?;
+                    writeln!(out)?;
+                    render::generated_highlights_markdown(&mut out, &hl)?;
+                }
             }
         }
+        Command::Highlights(args) => {
+            let loaded = load(&args.input)?;
+            let article = read_article(&loaded, args.input.input_format)?;
+            let opts = args.length.options();
+            let hl = nutgraf::highlights(&article, &opts);
+            if let Some(why) = highlights_cmd::why_none(&article, &opts, &hl) {
+                eprintln!("note: {why}");
+            }
+            match args.format {
+                OutputFormat::Json => {
+                    serde_json::to_writer(&mut out, &highlights_cmd::to_json(&article, &hl))?;
+                    writeln!(out)?;
+                }
+                OutputFormat::Text => highlights_cmd::text(&mut out, &article, &hl)?,
+                OutputFormat::Markdown => highlights_cmd::markdown(&mut out, &article, &hl)?,
+            }
+        }
+        Command::Rouge(args) => rouge_cmd::run(&args, &mut out)?,
         Command::Batch(args) => batch::run(&args)?,
         Command::Serve(args) => serve(&args)?,
     }

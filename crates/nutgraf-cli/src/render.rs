@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use nutgraf::Article;
+use nutgraf::{Article, Highlight};
 
 fn byline(a: &Article) -> Option<String> {
     let mut parts = Vec::new();
@@ -83,7 +83,7 @@ pub fn text(out: &mut impl Write, a: &Article) -> io::Result<()> {
     Ok(())
 }
 
-fn md_escape(s: &str) -> String {
+pub fn md_escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
         if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\') || (i == 0 && c == '#') {
@@ -121,6 +121,24 @@ pub fn markdown(out: &mut impl Write, a: &Article) -> io::Result<()> {
     if !a.tags.is_empty() {
         let tags: Vec<String> = a.tags.iter().map(|t| format!("`{t}`")).collect();
         writeln!(out, "Tags: {}", tags.join(" "))?;
+    }
+    Ok(())
+}
+
+/// Highlights written by nutgraf, as plain-text bullets wrapped at 80 columns.
+pub fn generated_highlights_text(out: &mut impl Write, hl: &[Highlight]) -> io::Result<()> {
+    writeln!(out, "Highlights (written by nutgraf):")?;
+    for h in hl {
+        writeln!(out, "{}", wrap(&h.text, 80, "  • ", "    "))?;
+    }
+    Ok(())
+}
+
+/// Highlights written by nutgraf, as a Markdown section.
+pub fn generated_highlights_markdown(out: &mut impl Write, hl: &[Highlight]) -> io::Result<()> {
+    writeln!(out, "## Highlights (written by nutgraf)\n")?;
+    for h in hl {
+        writeln!(out, "- {}", md_escape(&h.text))?;
     }
     Ok(())
 }

@@ -3,21 +3,49 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::highlights::{highlights, Highlight, HighlightOptions, Order};
 use crate::Article;
 
-/// What to put in a digest.
+/// What to put in a digest (the HTTP service takes it as `"options"`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct DigestOptions {}
+pub struct DigestOptions {
+    /// Number of generated highlights (default: chosen by the summarizer).
+    pub sentences: Option<usize>,
+    /// Word budget for the highlights, never exceeded.
+    pub words: Option<usize>,
+    /// Character budget for the highlights, never exceeded.
+    pub chars: Option<usize>,
+    /// Order of the highlights: `article` (default) or `score`.
+    pub order: Order,
+}
+
+impl DigestOptions {
+    /// The summarizer's options.
+    pub fn highlight_options(&self) -> HighlightOptions {
+        HighlightOptions {
+            sentences: self.sentences,
+            words: self.words,
+            chars: self.chars,
+            order: self.order,
+        }
+    }
+}
 
 /// Everything read from one page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Digest {
     /// The article.
     pub article: Article,
+    /// Generated highlights: sentences of `article.text`, with their offsets.
+    pub highlights: Vec<Highlight>,
 }
 
 /// Builds the digest of an article.
-pub fn digest(article: Article, _options: &DigestOptions) -> Digest {
-    Digest { article }
+pub fn digest(article: Article, options: &DigestOptions) -> Digest {
+    let highlights = highlights(&article, &options.highlight_options());
+    Digest {
+        article,
+        highlights,
+    }
 }

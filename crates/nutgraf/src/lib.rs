@@ -20,6 +20,7 @@ pub mod article;
 pub mod blocks;
 pub mod digest;
 pub mod error;
+pub mod highlights;
 pub mod html;
 pub mod page;
 pub mod sentences;
@@ -28,6 +29,7 @@ pub mod text;
 pub use article::{Article, Dateline};
 pub use digest::{digest, Digest, DigestOptions};
 pub use error::Error;
+pub use highlights::{highlights, Highlight, HighlightOptions, Order};
 pub use page::InputFormat;
 pub use sentences::Span;
 

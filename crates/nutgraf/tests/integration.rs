@@ -248,3 +248,28 @@ fn issue_2_aeb_dev_html_f1_bar() {
     );
     assert!(f1 >= 0.965, "AEB dev F1 {f1:.4} fell under the 0.965 bar");
 }
+
+// ---- issue 4: highlights ---------------------------------------------------------------
+
+#[test]
+fn issue_4_highlights_of_the_built_in_example() {
+    let article = nutgraf::read(
+        nutgraf::EXAMPLE_HTML.as_bytes(),
+        &nutgraf::Options::default(),
+    )
+    .unwrap();
+    let hl = nutgraf::highlights(&article, &nutgraf::HighlightOptions::default());
+    assert_eq!(hl.len(), 3);
+    for h in &hl {
+        let slice: String = article
+            .text
+            .chars()
+            .skip(h.start)
+            .take(h.end - h.start)
+            .collect();
+        assert_eq!(slice, h.text);
+        assert!(!article.highlights_given.iter().any(|g| g == &h.text));
+    }
+    let texts: Vec<&str> = hl.iter().map(|h| h.text.as_str()).collect();
+    insta::assert_json_snapshot!("issue_4_example_highlights", texts);
+}

@@ -1,0 +1,1240 @@
+//! Highlights: a few sentences of the article that together tell the story, like a
+//! news desk's "story highlights" bullets.
+//!
+//! The summary is **extractive**: every highlight is a span of [`Article::text`]
+//! (`text == article.text[start..end]` in characters) and no word is invented. The page's
+//! own highlights ([`Article::highlights_given`]) are never copied.
+//!
+//! # How sentences are chosen
+//!
+//! 1. **Units.** The article's sentences ([`Article::sentences`]). A very long sentence
+//!    is cut further at sentence punctuation that the splitter did not take (lowercased
+//!    text, where `. the` does not look like a sentence end), then at `;`. A unit still
+//!    longer than [`MAX_UNIT_WORDS`] words cannot be a highlight.
+//! 2. **Features** of every unit ([`FEATURE_NAMES`]): position (first, `1/(i+1)`,
+//!    relative), length, centrality of its content words (cosine with the article's
+//!    term-frequency centroid, where a word's weight falls with the share of sentences
+//!    that hold it, a TF-IDF within the article), similarity to the lead, overlap with
+//!    the headline, names and numbers, quotation and question marks, and page chrome
+//!    ("Scroll down for video").
+//! 3. **Score**: a linear model over the features, fitted on news articles with
+//!    editors' highlights (`scripts/fit_highlights.py`; the weights live in
+//!    [`Model::default`]).
+//! 4. **Selection**: greedily the best unit, less a penalty for content-word overlap
+//!    with the units already chosen, until the sentence count or the word/character
+//!    budget is reached. A budget is never exceeded: units that do not fit are skipped.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+
+/// A unit longer than this many words is never a highlight.
+pub const MAX_UNIT_WORDS: usize = 150;
+
+/// Units of more words than this are cut further at sentence punctuation.
+const SPLIT_ABOVE_WORDS: usize = 55;
+
+/// In which order highlights are returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// As they stand in the article.
+    #[default]
+    Article,
+    /// Best first.
+    Score,
+}
+
+/// How many highlights to write.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HighlightOptions {
+    /// Number of sentences; `None` picks 3 or 4 by the article's length.
+    pub sentences: Option<usize>,
+    /// Budget in words (whitespace-separated), never exceeded.
+    pub words: Option<usize>,
+    /// Budget in characters (the highlights' texts added up), never exceeded.
+    pub chars: Option<usize>,
+    /// Article order (default) or best first.
+    pub order: Order,
+}
+
+/// One generated highlight: a span of the article's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Highlight {
+    /// The text, exactly `article.text[start..end]` (characters).
+    pub text: String,
+    /// First character in `article.text`.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The model's score for this sentence (higher is better), after the redundancy
+    /// penalty at the time it was chosen.
+    pub score: f64,
+}
+
+/// Number of features per unit.
+pub const N_FEATURES: usize = 21;
+
+/// Names of the features, in the order of [`Model::weights`] and [`UnitFeatures::values`].
+pub const FEATURE_NAMES: [&str; N_FEATURES] = [
+    "bias",
+    "pos0",
+    "pos1",
+    "pos2",
+    "pos3",
+    "pos4_5",
+    "pos6_9",
+    "rel_pos",
+    "log_words",
+    "short",
+    "long",
+    "centroid",
+    "degree",
+    "first_mention",
+    "headline",
+    "names",
+    "numbers",
+    "quote",
+    "question",
+    "chrome",
+    "lead_sim",
+];
+
+/// A fitted scoring model: one weight per feature and the redundancy penalty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Weights in the order of [`FEATURE_NAMES`].
+    pub weights: [f64; N_FEATURES],
+    /// Score penalty per unit of cosine similarity to an already chosen unit.
+    pub redundancy: f64,
+    /// With no sentence count given: 4 sentences when the article has at least this many
+    /// words, else 3.
+    pub long_article_words: usize,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            weights: FITTED_WEIGHTS,
+            redundancy: FITTED_REDUNDANCY,
+            long_article_words: FITTED_LONG_ARTICLE_WORDS,
+        }
+    }
+}
+
+// Fitted by `cargo run --release -p nutgraf --example fit_highlights -- dev.jsonl`
+// (coordinate ascent on ROUGE over 451 CNN/DailyMail articles; 5-fold held-out R1 39.30
+// against Lead-3 38.79). The headline weight is not fitted (those articles have no
+// headline) but set by hand.
+const FITTED_WEIGHTS: [f64; N_FEATURES] = [
+    0.00,  // bias
+    0.30,  // pos0
+    1.50,  // pos1
+    0.70,  // pos2
+    0.50,  // pos3
+    0.30,  // pos4_5
+    -0.60, // pos6_9
+    -0.90, // rel_pos
+    0.10,  // log_words
+    0.60,  // short
+    -1.10, // long
+    1.50,  // centroid
+    1.23,  // degree
+    2.57,  // first_mention
+    0.20,  // headline
+    2.05,  // names
+    0.12,  // numbers
+    -0.12, // quote
+    -2.20, // question
+    -1.00, // chrome
+    -0.70, // lead_sim
+];
+const FITTED_REDUNDANCY: f64 = 0.30;
+const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
+
+/// A candidate highlight with its features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitFeatures {
+    /// First character in `article.text`.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Words (whitespace-separated) in the unit.
+    pub words: usize,
+    /// Feature values in the order of [`FEATURE_NAMES`].
+    pub values: [f64; N_FEATURES],
+}
+
+/// Writes the article's highlights with the shipped [`Model`].
+///
+/// Returns no highlights when the article has no sentence short enough (see
+/// [`MAX_UNIT_WORDS`]) or none that fits the budget.
+pub fn highlights(article: &Article, opts: &HighlightOptions) -> Vec<Highlight> {
+    highlights_with(article, opts, &Model::default())
+}
+
+/// Writes the article's highlights with a given model.
+pub fn highlights_with(
+    article: &Article,
+    opts: &HighlightOptions,
+    model: &Model,
+) -> Vec<Highlight> {
+    let candidates = Candidates::new(article);
+    select(article, &candidates, opts, model)
+}
+
+/// The candidate units of an article with their features, computed once so that several
+/// models or options can choose from them (for fitting and benchmarks).
+#[derive(Debug, Clone)]
+pub struct Candidates {
+    units: Vec<Unit>,
+    /// Words in the whole article.
+    total_words: usize,
+    /// Per content-word id: weight in similarity computations.
+    idf: Vec<f64>,
+}
+
+impl Candidates {
+    /// Splits the article into candidate units and computes their features.
+    pub fn new(article: &Article) -> Self {
+        analyze(article)
+    }
+
+    /// The units' spans and features, in article order.
+    pub fn features(&self) -> impl Iterator<Item = &UnitFeatures> + '_ {
+        self.units.iter().map(|u| &u.features)
+    }
+
+    /// Chooses highlights among the candidates. `article` must be the one the candidates
+    /// were made from.
+    pub fn choose(
+        &self,
+        article: &Article,
+        opts: &HighlightOptions,
+        model: &Model,
+    ) -> Vec<Highlight> {
+        select(article, self, opts, model)
+    }
+}
+
+/// The first `n` candidate units of the article (the "Lead-n" baseline over the same
+/// units the summarizer chooses from: the article's sentences, over-long ones cut as
+/// described in the module documentation), as highlights with score 0.
+pub fn lead(article: &Article, n: usize) -> Vec<Highlight> {
+    let analysis = analyze(article);
+    analysis
+        .units
+        .iter()
+        .take(n)
+        .map(|u| Highlight {
+            text: article.text[u.byte_start..u.byte_end].to_string(),
+            start: u.features.start,
+            end: u.features.end,
+            score: 0.0,
+        })
+        .collect()
+}
+
+/// The candidate units of an article and their features (for fitting the model).
+pub fn features(article: &Article) -> Vec<UnitFeatures> {
+    analyze(article)
+        .units
+        .into_iter()
+        .map(|u| u.features)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+
+/// A fast, deterministic hasher for interned words (FNV-1a).
+#[derive(Debug, Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<'a> = HashMap<&'a str, u32, BuildHasherDefault<Fnv>>;
+
+#[derive(Debug, Clone)]
+struct Unit {
+    byte_start: usize,
+    byte_end: usize,
+    /// Distinct content-word ids, sorted.
+    content: Vec<u32>,
+    features: UnitFeatures,
+}
+
+/// Converts char spans to byte spans in one pass (spans in order, non-overlapping).
+fn char_to_byte_spans(
+    text: &str,
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().enumerate().peekable();
+    let mut to_byte = |target: usize| -> usize {
+        while let Some(&(ci, (bi, _))) = it.peek() {
+            if ci >= target {
+                return bi;
+            }
+            it.next();
+        }
+        text.len()
+    };
+    for (s, e) in spans {
+        let (s, e) = (s.min(e), e);
+        let b0 = to_byte(s);
+        let b1 = to_byte(e);
+        out.push((b0, b1.max(b0)));
+    }
+    out
+}
+
+// Written for this module: English function words plus the reporting verbs of news.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "d",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "like",
+    "ll",
+    "m",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "people",
+    "re",
+    "s",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "time",
+    "to",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "us",
+    "ve",
+    "very",
+    "was",
+    "way",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+];
+
+/// Whether a word (lowercase) is a function word that carries no content.
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
+/// Words of a text: maximal runs of alphanumeric characters, with their byte ranges.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Splits one over-long unit (byte range) at sentence punctuation the splitter did not
+/// take, then at semicolons; pieces of fewer than 6 words are not cut off.
+fn split_long(text: &str, b0: usize, b1: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = &text[b0..b1];
+    if slice.split_whitespace().count() <= SPLIT_ABOVE_WORDS {
+        out.push((b0, b1));
+        return;
+    }
+    let mut cuts_sentence = Vec::new();
+    let mut cuts_semi = Vec::new();
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if matches!(c, b'.' | b'!' | b'?' | b';') {
+            // Closing quotes/brackets stay with the sentence.
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                let prev_word = slice[..i]
+                    .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = c == b'.'
+                    && (prev_word.chars().count() <= 1
+                        || prev_word.contains('.')
+                        || matches!(
+                            prev_word.to_ascii_lowercase().as_str(),
+                            "mr" | "mrs"
+                                | "ms"
+                                | "dr"
+                                | "st"
+                                | "jr"
+                                | "sr"
+                                | "vs"
+                                | "no"
+                                | "gov"
+                                | "sen"
+                                | "rep"
+                                | "gen"
+                                | "lt"
+                                | "col"
+                                | "sgt"
+                                | "capt"
+                                | "prof"
+                                | "inc"
+                                | "co"
+                                | "corp"
+                                | "ltd"
+                                | "jan"
+                                | "feb"
+                                | "aug"
+                                | "sept"
+                                | "oct"
+                                | "nov"
+                                | "dec"
+                                | "mt"
+                                | "ft"
+                        ));
+                if !abbreviation {
+                    if c == b';' {
+                        cuts_semi.push(j);
+                    } else {
+                        cuts_sentence.push(j);
+                    }
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let cut_at = |cuts: &[usize], out: &mut Vec<(usize, usize)>, recurse: bool| {
+        let mut start = 0;
+        let mut pieces = Vec::new();
+        for &c in cuts {
+            let before = slice[start..c].split_whitespace().count();
+            let after = slice[c..].split_whitespace().count();
+            if before >= 6 && after >= 6 {
+                pieces.push((start, c));
+                start = c;
+            }
+        }
+        pieces.push((start, slice.len()));
+        for (s, e) in pieces {
+            let piece = &slice[s..e];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            let (s, e) = (b0 + s + lead, b0 + e - trail);
+            if s >= e {
+                continue;
+            }
+            if recurse {
+                split_semis(text, s, e, out);
+            } else {
+                out.push((s, e));
+            }
+        }
+    };
+    if cuts_sentence.is_empty() && cuts_semi.is_empty() {
+        out.push((b0, b1));
+    } else {
+        cut_at(&cuts_sentence, out, true);
+    }
+}
+
+/// Cuts a still over-long piece at `; `.
+fn split_semis(text: &str, b0: usize, b1: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = &text[b0..b1];
+    if slice.split_whitespace().count() <= SPLIT_ABOVE_WORDS {
+        out.push((b0, b1));
+        return;
+    }
+    let mut start = 0;
+    for (i, _) in slice.match_indices("; ") {
+        let cut = i + 1;
+        if slice[start..cut].split_whitespace().count() >= 6
+            && slice[cut..].split_whitespace().count() >= 6
+        {
+            let piece = slice[start..cut].trim();
+            if !piece.is_empty() {
+                let s =
+                    b0 + start + (slice[start..cut].len() - slice[start..cut].trim_start().len());
+                out.push((s, s + piece.len()));
+            }
+            start = cut;
+        }
+    }
+    let piece = &slice[start..];
+    let lead = piece.len() - piece.trim_start().len();
+    let s = b0 + start + lead;
+    let e = b0 + start + piece.trim_end().len();
+    if s < e {
+        out.push((s, e));
+    }
+}
+
+/// Patterns of page furniture that survive extraction inside running text.
+fn is_chrome(lower: &str) -> bool {
+    const PATTERNS: &[&str] = &[
+        "scroll down",
+        "click here",
+        "read more",
+        "follow us",
+        "sign up",
+        "subscribe",
+        "watch the video",
+        "watch video",
+        "share this",
+        "newsletter",
+        "all rights reserved",
+        "copyright",
+        "e-mail to a friend",
+        "@",
+        "http",
+        "www.",
+    ];
+    PATTERNS.iter().any(|p| lower.contains(p))
+}
+
+fn analyze(article: &Article) -> Candidates {
+    let text = article.text.as_str();
+    let byte_spans = char_to_byte_spans(
+        text,
+        article
+            .sentences
+            .iter()
+            .map(|s| (s.start.min(s.end), s.end)),
+    );
+    let mut pieces = Vec::with_capacity(byte_spans.len() + 4);
+    for (b0, b1) in byte_spans {
+        if b0 < b1 && b1 <= text.len() {
+            split_long(text, b0, b1, &mut pieces);
+        }
+    }
+
+    // Intern content words; count the units each appears in and its total frequency.
+    let mut map: WordMap = WordMap::default();
+    let mut unit_words: Vec<(usize, Vec<u32>, usize, usize, usize)> =
+        Vec::with_capacity(pieces.len());
+    // First pass: each unit's words, lowercased into one string per unit (the arena the
+    // word map borrows from), with their ranges and whether they are capitalized.
+    type Lowered = (String, Vec<(std::ops::Range<usize>, bool)>);
+    let mut arena: Vec<Lowered> = Vec::with_capacity(pieces.len());
+    for &(b0, b1) in &pieces {
+        let slice = &text[b0..b1];
+        let mut buf = String::with_capacity(slice.len());
+        let mut ranges = Vec::new();
+        for (i, (_, w)) in words(slice).enumerate() {
+            let start = buf.len();
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let capital = i > 0
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            ranges.push((start..buf.len(), capital));
+        }
+        arena.push((buf, ranges));
+    }
+    let mut df: Vec<u32> = Vec::new();
+    let mut tf: Vec<u32> = Vec::new();
+    for (k, (buf, ws)) in arena.iter().enumerate() {
+        let mut ids = Vec::new();
+        let mut names = 0usize;
+        let mut numbers = 0usize;
+        for (range, capital) in ws {
+            let w = &buf[range.clone()];
+            if *capital {
+                names += 1;
+            }
+            if w.bytes().any(|c| c.is_ascii_digit()) {
+                numbers += 1;
+            }
+            if is_stopword(w) || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit())) {
+                continue;
+            }
+            let next = map.len() as u32;
+            let id = *map.entry(w).or_insert(next);
+            if id as usize == tf.len() {
+                tf.push(0);
+                df.push(0);
+            }
+            tf[id as usize] += 1;
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        for &id in &ids {
+            df[id as usize] += 1;
+        }
+        unit_words.push((k, ids, ws.len(), names, numbers));
+    }
+    let n = pieces.len();
+    let nf = n.max(1) as f64;
+    // Within-article IDF: words in every sentence weigh little.
+    let idf: Vec<f64> = df.iter().map(|&d| (1.0 + nf / f64::from(d)).ln()).collect();
+    // Centroid: term frequency × IDF, only words seen more than once.
+    let centroid: Vec<f64> = tf
+        .iter()
+        .zip(&idf)
+        .map(|(&t, &w)| if t > 1 { f64::from(t) * w } else { 0.0 })
+        .collect();
+    let centroid_norm = centroid.iter().map(|c| c * c).sum::<f64>().sqrt();
+
+    let title_ids: Vec<u32> = {
+        let mut ids: Vec<u32> = article
+            .title
+            .as_deref()
+            .map(|t| {
+                words(t)
+                    .filter_map(|(_, w)| {
+                        let l: String = w.chars().flat_map(char::to_lowercase).collect();
+                        map.get(l.as_str()).copied()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let title_weight: f64 = title_ids.iter().map(|&i| idf[i as usize]).sum();
+
+    let total_words: usize = pieces
+        .iter()
+        .map(|&(b0, b1)| text[b0..b1].split_whitespace().count())
+        .sum();
+
+    let lead_ids: Vec<u32> = unit_words.first().map(|u| u.1.clone()).unwrap_or_default();
+    // The unit where each content word first appears, and the weight of all words that
+    // recur (to normalize the "first mention" feature).
+    let mut first_unit = vec![usize::MAX; tf.len()];
+    for (k, u) in unit_words.iter().enumerate() {
+        for &i in &u.1 {
+            if first_unit[i as usize] == usize::MAX {
+                first_unit[i as usize] = k;
+            }
+        }
+    }
+    let total_mention_weight: f64 = tf
+        .iter()
+        .filter(|&&t| t > 1)
+        .map(|&t| f64::from(t).ln())
+        .sum::<f64>()
+        .max(1.0);
+
+    let norms: Vec<f64> = unit_words
+        .iter()
+        .map(|u| {
+            u.1.iter()
+                .map(|&i| idf[i as usize] * idf[i as usize])
+                .sum::<f64>()
+                .sqrt()
+        })
+        .collect();
+    // Char offsets of the pieces: one pass.
+    let char_spans = byte_to_char_spans(text, &pieces);
+
+    let mut units = Vec::with_capacity(n);
+    for (k, ((b0, b1), (c0, c1))) in pieces.iter().zip(char_spans).enumerate() {
+        let (_, ids, n_tokens, names, numbers) = &unit_words[k];
+        let slice = &text[*b0..*b1];
+        let n_words = slice.split_whitespace().count();
+        let lower = slice.to_lowercase();
+        let centroid_sim = if centroid_norm > 0.0 && !ids.is_empty() {
+            let dot: f64 = ids
+                .iter()
+                .map(|&i| centroid[i as usize] * idf[i as usize])
+                .sum();
+            let norm: f64 = ids
+                .iter()
+                .map(|&i| idf[i as usize] * idf[i as usize])
+                .sum::<f64>()
+                .sqrt();
+            dot / (norm * centroid_norm)
+        } else {
+            0.0
+        };
+        let lead_sim = if k == 0 {
+            0.0
+        } else {
+            cosine(ids, &lead_ids, &idf)
+        };
+        let headline = if title_weight > 0.0 {
+            intersect_weight(ids, &title_ids, &idf) / title_weight
+        } else {
+            0.0
+        };
+        let kf = k as f64;
+        let tokens = (*n_tokens).max(1) as f64;
+        let trimmed = slice.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+        let degree = if n > 1 && norms[k] > 0.0 {
+            unit_words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k && norms[j] > 0.0)
+                .map(|(j, o)| intersect_weight(ids, &o.1, &idf) / (norms[k] * norms[j]))
+                .sum::<f64>()
+                / (nf - 1.0)
+        } else {
+            0.0
+        };
+        let first_mention: f64 = ids
+            .iter()
+            .filter(|&&i| first_unit[i as usize] == k && tf[i as usize] > 1)
+            .map(|&i| f64::from(tf[i as usize]).ln())
+            .sum::<f64>()
+            / total_mention_weight;
+        let values = [
+            1.0,
+            f64::from(u8::from(k == 0)),
+            f64::from(u8::from(k == 1)),
+            f64::from(u8::from(k == 2)),
+            f64::from(u8::from(k == 3)),
+            f64::from(u8::from(k == 4 || k == 5)),
+            f64::from(u8::from((6..10).contains(&k))),
+            if n > 1 { kf / (nf - 1.0) } else { 0.0 },
+            (1.0 + n_words as f64).ln(),
+            f64::from(u8::from(n_words < 8)),
+            f64::from(u8::from(n_words > 45)),
+            centroid_sim,
+            degree,
+            first_mention,
+            headline,
+            *names as f64 / tokens,
+            f64::from(u8::from(*numbers > 0)),
+            f64::from(u8::from(
+                slice.contains(['"', '“', '”']) || slice.starts_with(['\'', '‘']),
+            )),
+            f64::from(u8::from(trimmed.ends_with('?'))),
+            f64::from(u8::from(is_chrome(&lower))),
+            lead_sim,
+        ];
+        units.push(Unit {
+            byte_start: *b0,
+            byte_end: *b1,
+            content: ids.clone(),
+            features: UnitFeatures {
+                start: c0,
+                end: c1,
+                words: n_words,
+                values,
+            },
+        });
+    }
+    Candidates {
+        units,
+        total_words,
+        idf,
+    }
+}
+
+fn byte_to_char_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Spans are in order and non-overlapping: count characters incrementally.
+    let mut out = Vec::with_capacity(spans.len());
+    let mut last_byte = 0usize;
+    let mut last_char = 0usize;
+    for &(b0, b1) in spans {
+        last_char += text[last_byte..b0].chars().count();
+        let c0 = last_char;
+        let c1 = c0 + text[b0..b1].chars().count();
+        last_byte = b1;
+        last_char = c1;
+        out.push((c0, c1));
+    }
+    out
+}
+
+fn intersect_weight(a: &[u32], b: &[u32], w: &[f64]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let x = w[a[i] as usize];
+                s += x * x;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn cosine(a: &[u32], b: &[u32], w: &[f64]) -> f64 {
+    let na: f64 = a.iter().map(|&i| w[i as usize] * w[i as usize]).sum();
+    let nb: f64 = b.iter().map(|&i| w[i as usize] * w[i as usize]).sum();
+    if na <= 0.0 || nb <= 0.0 {
+        return 0.0;
+    }
+    intersect_weight(a, b, w) / (na.sqrt() * nb.sqrt())
+}
+
+fn normalize_for_compare(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn select(
+    article: &Article,
+    analysis: &Candidates,
+    opts: &HighlightOptions,
+    model: &Model,
+) -> Vec<Highlight> {
+    let text = article.text.as_str();
+    let count = opts
+        .sentences
+        .unwrap_or(if analysis.total_words >= model.long_article_words {
+            4
+        } else {
+            3
+        });
+    if count == 0 {
+        return Vec::new();
+    }
+    let given: Vec<String> = article
+        .highlights_given
+        .iter()
+        .map(|g| normalize_for_compare(g))
+        .filter(|g| !g.is_empty())
+        .collect();
+    let base: Vec<f64> = analysis
+        .units
+        .iter()
+        .map(|u| {
+            u.features
+                .values
+                .iter()
+                .zip(&model.weights)
+                .map(|(x, w)| x * w)
+                .sum::<f64>()
+        })
+        .collect();
+    let mut eligible: Vec<bool> = analysis
+        .units
+        .iter()
+        .map(|u| {
+            let w = u.features.words;
+            if w == 0 || w > MAX_UNIT_WORDS {
+                return false;
+            }
+            if given.is_empty() {
+                return true;
+            }
+            let norm = normalize_for_compare(&text[u.byte_start..u.byte_end]);
+            !norm.is_empty() && !given.contains(&norm)
+        })
+        .collect();
+    let mut chosen: Vec<(usize, f64)> = Vec::new();
+    let mut words_used = 0usize;
+    let mut chars_used = 0usize;
+    while chosen.len() < count {
+        let mut best: Option<(usize, f64)> = None;
+        for (k, unit) in analysis.units.iter().enumerate() {
+            if !eligible[k] {
+                continue;
+            }
+            let max_sim = chosen
+                .iter()
+                .map(|&(j, _)| cosine(&unit.content, &analysis.units[j].content, &analysis.idf))
+                .fold(0.0, f64::max);
+            let s = base[k] - model.redundancy * max_sim;
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((k, s));
+            }
+        }
+        let Some((k, s)) = best else { break };
+        eligible[k] = false;
+        let u = &analysis.units[k];
+        let w = u.features.words;
+        let c = u.features.end - u.features.start;
+        if opts.words.is_some_and(|b| words_used + w > b)
+            || opts.chars.is_some_and(|b| chars_used + c > b)
+        {
+            continue;
+        }
+        words_used += w;
+        chars_used += c;
+        chosen.push((k, s));
+    }
+    if opts.order == Order::Article {
+        chosen.sort_by_key(|&(k, _)| k);
+    }
+    chosen
+        .into_iter()
+        .map(|(k, s)| {
+            let u = &analysis.units[k];
+            Highlight {
+                text: text[u.byte_start..u.byte_end].to_string(),
+                start: u.features.start,
+                end: u.features.end,
+                score: s,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::{read_str, InputFormat};
+    use proptest::prelude::*;
+
+    fn plain(text: &str) -> Article {
+        read_str(text, Some(InputFormat::Article)).unwrap()
+    }
+
+    fn slice(a: &Article, h: &Highlight) -> String {
+        a.text.chars().skip(h.start).take(h.end - h.start).collect()
+    }
+
+    const STORY: &str =
+        "The city council of Marlow voted 7-2 on Monday to close the Elm Street library, \
+ending a year of protests by parents and teachers. \
+The library, opened in 1911, drew 40,000 visitors last year. \
+Council member Rosa Delgado said the budget left no choice. \
+\"We cannot keep every door open,\" she said. \
+Parents plan to appeal the vote at the county board next month. \
+Why would a city close its oldest library? \
+The branch's books will move to the new central library on Harbor Road. \
+A group of teachers has offered to run a reading room in the old building.";
+
+    #[test]
+    fn stopwords_are_sorted() {
+        // binary_search in is_stopword needs this.
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        let words = [
+            "a",
+            "according",
+            "said",
+            "the",
+            "told",
+            "year",
+            "years",
+            "you",
+            "yours",
+        ];
+        for w in words {
+            assert!(is_stopword(w), "{w}");
+        }
+        assert!(!is_stopword("library"));
+    }
+
+    #[test]
+    fn default_is_three_sentences_of_the_text() {
+        let a = plain(STORY);
+        let hl = highlights(&a, &HighlightOptions::default());
+        assert_eq!(hl.len(), 3);
+        for h in &hl {
+            assert_eq!(slice(&a, h), h.text);
+        }
+        assert!(hl.windows(2).all(|w| w[0].start < w[1].start));
+    }
+
+    #[test]
+    fn order_by_score() {
+        let a = plain(STORY);
+        let opts = HighlightOptions {
+            order: Order::Score,
+            ..HighlightOptions::default()
+        };
+        let hl = highlights(&a, &opts);
+        assert_eq!(hl.len(), 3);
+        assert!(hl.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn budgets_are_never_exceeded() {
+        let a = plain(STORY);
+        for budget in [0, 10, 20, 30, 45, 80, 500] {
+            let opts = HighlightOptions {
+                sentences: Some(5),
+                words: Some(budget),
+                ..HighlightOptions::default()
+            };
+            let hl = highlights(&a, &opts);
+            let used: usize = hl.iter().map(|h| h.text.split_whitespace().count()).sum();
+            assert!(used <= budget, "{used} > {budget}");
+            let opts = HighlightOptions {
+                sentences: Some(5),
+                chars: Some(budget * 5),
+                ..HighlightOptions::default()
+            };
+            let hl = highlights(&a, &opts);
+            let used: usize = hl.iter().map(|h| h.text.chars().count()).sum();
+            assert!(used <= budget * 5, "{used} > {}", budget * 5);
+        }
+    }
+
+    #[test]
+    fn issue_4_given_highlights_are_not_copied() {
+        let mut a = plain(STORY);
+        let first = highlights(&a, &HighlightOptions::default());
+        a.highlights_given = vec![first[0].text.to_uppercase()];
+        let again = highlights(&a, &HighlightOptions::default());
+        assert!(again.iter().all(|h| h.start != first[0].start));
+    }
+
+    #[test]
+    fn issue_4_zero_one_two_sentences() {
+        assert!(highlights(&Article::default(), &HighlightOptions::default()).is_empty());
+        let one = plain("A bridge opened.");
+        assert_eq!(highlights(&one, &HighlightOptions::default()).len(), 1);
+        let two = plain("A bridge opened on Friday in Lenton. Cars crossed it all weekend.");
+        let hl = highlights(&two, &HighlightOptions::default());
+        assert_eq!(hl.len(), 2);
+        let none = HighlightOptions {
+            sentences: Some(0),
+            ..HighlightOptions::default()
+        };
+        assert!(highlights(&two, &none).is_empty());
+    }
+
+    #[test]
+    fn issue_4_one_huge_sentence_is_not_a_highlight() {
+        let text = "word ".repeat(50_000);
+        let a = plain(text.trim());
+        let hl = highlights(&a, &HighlightOptions::default());
+        assert!(hl.is_empty());
+    }
+
+    #[test]
+    fn issue_4_lowercase_text_is_cut_into_sentences() {
+        let text = STORY.to_lowercase();
+        let a = plain(&text);
+        let hl = highlights(&a, &HighlightOptions::default());
+        assert_eq!(hl.len(), 3);
+        for h in &hl {
+            assert_eq!(slice(&a, h), h.text);
+            assert!(
+                h.text.split_whitespace().count() <= SPLIT_ABOVE_WORDS,
+                "{}",
+                h.text
+            );
+        }
+    }
+
+    #[test]
+    fn issue_4_all_caps_text() {
+        let text = STORY.to_uppercase();
+        let a = plain(&text);
+        let hl = highlights(&a, &HighlightOptions::default());
+        assert_eq!(hl.len(), 3);
+        for h in &hl {
+            assert_eq!(slice(&a, h), h.text);
+        }
+    }
+
+    #[test]
+    fn lead_is_the_first_units() {
+        let a = plain(STORY);
+        let l = lead(&a, 2);
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].start, a.sentences[0].start);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn highlights_are_spans_of_the_text(
+            text in "([A-Za-zé\"'0-9]{1,9}[ .,;!?\n]{1,3}){0,80}",
+            n in 0usize..6,
+            words in proptest::option::of(0usize..60),
+            chars in proptest::option::of(0usize..300),
+        ) {
+            let a = plain(&text);
+            let opts = HighlightOptions { sentences: Some(n), words, chars, order: Order::Article };
+            let hl = highlights(&a, &opts);
+            prop_assert!(hl.len() <= n);
+            let mut used_w = 0;
+            let mut used_c = 0;
+            for h in &hl {
+                prop_assert_eq!(slice(&a, h), h.text.clone());
+                prop_assert!(h.score.is_finite());
+                used_w += h.text.split_whitespace().count();
+                used_c += h.text.chars().count();
+            }
+            if let Some(w) = words { prop_assert!(used_w <= w); }
+            if let Some(c) = chars { prop_assert!(used_c <= c); }
+            prop_assert!(hl.windows(2).all(|w| w[0].end <= w[1].start));
+        }
+    }
+}
