@@ -250,4 +250,8 @@ fn issue_6_web_page_in_headless_chromium() {
         "page's own highlights not rendered"
     );
     assert!(dom.contains("Mountain towns"), "tags not rendered");
+    assert!(
+        dom.contains("class=\"hl-item\"") && dom.contains("<mark class=\"hl\">"),
+        "generated highlights not listed and marked in the text"
+    );
 }
