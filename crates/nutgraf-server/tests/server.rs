@@ -121,6 +121,25 @@ fn issue_6_digest_json_and_raw_bodies() {
     );
     assert_eq!(s2, 200);
     assert_eq!(json(&b2)["article"], v["article"]);
+    assert!(!v["highlights"].as_array().unwrap().is_empty());
+    // Options reach the summarizer; unknown ones are refused.
+    let body = serde_json::json!({ "html": page, "options": {"sentences": 2} }).to_string();
+    let (s, b) = request(
+        "POST",
+        "/v1/digest",
+        Some("application/json"),
+        body.as_bytes(),
+    );
+    assert_eq!(s, 200);
+    assert_eq!(json(&b)["highlights"].as_array().unwrap().len(), 2);
+    let body = serde_json::json!({ "html": page, "options": {"sentencez": 2} }).to_string();
+    let (s, _) = request(
+        "POST",
+        "/v1/digest",
+        Some("application/json"),
+        body.as_bytes(),
+    );
+    assert_eq!(s, 400);
     // Clean article text is kept exactly.
     let text = "First paragraph of a story.\n\nSecond one.";
     let body = serde_json::json!({ "article": text }).to_string();
