@@ -19,7 +19,7 @@ pub fn split_raw(input: &str) -> Vec<&str> {
     if input.is_empty() {
         return Vec::new();
     }
-    if !input.contains(['\r', '\x0c']) {
+    if !input.bytes().any(|b| b == b'\r' || b == 0x0c) {
         let mut out: Vec<&str> = input.split('\n').collect();
         if input.ends_with('\n') {
             out.pop();
@@ -92,7 +92,15 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
-    s.chars().map(char_width).sum()
+    // One column a character, one more for each wide one; those all start at U+1100,
+    // whose UTF-8 lead byte is E1.
+    let mut w = s.chars().count();
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0xE1 && s[i..].chars().next().is_some_and(is_cjk) {
+            w += 1;
+        }
+    }
+    w
 }
 
 /// The column at which the dumper wrapped, when the dump looks wrapped: the widest line,
@@ -163,7 +171,10 @@ fn push_collapsed(out: &mut String, s: &str) {
 /// Turns a dump into logical lines, re-joining the lines the dumper wrapped: a line is
 /// a wrapped one when the next line's first word would not have fitted after it.
 pub fn logical_lines(input: &str) -> Vec<Line> {
-    let raw: Vec<&str> = split_raw(input).into_iter().map(str::trim_end).collect();
+    let mut raw = split_raw(input);
+    for line in &mut raw {
+        *line = line.trim_end();
+    }
     let widths: Vec<usize> = raw.iter().map(|l| width(l)).collect();
     let wrap = wrap_width(&widths);
     let mut out = Vec::new();
