@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lines::is_cjk;
 
@@ -216,7 +216,10 @@ const X_THOUGHT: u32 = 21;
 
 /// [`ANYWHERE`] followed by [`EXTRA`], searched in one pass.
 static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(ANYWHERE.iter().chain(EXTRA)).expect("chrome words form a valid automaton")
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(ANYWHERE.iter().chain(EXTRA))
+        .expect("chrome words form a valid automaton")
 });
 
 /// Which of the [`WORDS`] occur in a (lowercased) line.

@@ -20,9 +20,17 @@ pub fn split_raw(input: &str) -> Vec<&str> {
         return Vec::new();
     }
     if !input.bytes().any(|b| b == b'\r' || b == 0x0c) {
-        let mut out: Vec<&str> = input.split('\n').collect();
-        if input.ends_with('\n') {
-            out.pop();
+        // Lines are short: a plain loop beats searching for each `\n`.
+        let mut out = Vec::with_capacity(input.len() / 32);
+        let mut start = 0;
+        for (i, &b) in input.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                out.push(&input[start..i]);
+                start = i + 1;
+            }
+        }
+        if start < input.len() {
+            out.push(&input[start..]);
         }
         return out;
     }
@@ -92,15 +100,7 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
-    // One column a character, one more for each wide one; those all start at U+1100,
-    // whose UTF-8 lead byte is E1.
-    let mut w = s.chars().count();
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b >= 0xE1 && s[i..].chars().next().is_some_and(is_cjk) {
-            w += 1;
-        }
-    }
-    w
+    s.chars().map(char_width).sum()
 }
 
 /// The column at which the dumper wrapped, when the dump looks wrapped: the widest line,
