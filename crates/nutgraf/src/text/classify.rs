@@ -70,13 +70,14 @@ pub fn weight(text: &str) -> usize {
     // A word starts at a character after a boundary (the start, whitespace or a CJK
     // character) and counts when it starts with a letter or digit.
     if text.is_ascii() {
-        let mut words = 0;
-        let mut boundary = true;
-        for &b in text.as_bytes() {
-            words += usize::from(boundary & b.is_ascii_alphanumeric());
-            boundary = b.is_ascii_whitespace();
-        }
-        return words;
+        let bytes = text.as_bytes();
+        let first = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
+        let rest: usize = bytes
+            .iter()
+            .zip(&bytes[1.min(bytes.len())..])
+            .map(|(a, b)| usize::from(a.is_ascii_whitespace() & b.is_ascii_alphanumeric()))
+            .sum();
+        return usize::from(first) + rest;
     }
     let mut words = 0;
     let mut cjk = 0;
@@ -473,7 +474,7 @@ pub fn is_dateish(text: &str) -> bool {
 }
 
 fn dateish_found(lower: &str, found: Found) -> bool {
-    if !lower.bytes().any(|b| b.is_ascii_digit()) || lower.len() > 120 {
+    if lower.len() > 120 || !lower.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     const MONTHS: &[&str] = &[

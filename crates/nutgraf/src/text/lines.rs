@@ -178,6 +178,7 @@ pub fn logical_lines(input: &str) -> Vec<Line> {
     let widths: Vec<usize> = raw.iter().map(|l| width(l)).collect();
     let wrap = wrap_width(&widths);
     let mut out = Vec::new();
+    let mut pieces: Vec<&str> = Vec::new();
     let mut blank_before = true;
     let mut i = 0;
     while i < raw.len() {
@@ -188,8 +189,11 @@ pub fn logical_lines(input: &str) -> Vec<Line> {
             continue;
         }
         let (indent, bullet, col, content) = parse_marker(line);
-        let mut text = String::with_capacity(content.len());
-        push_collapsed(&mut text, content);
+        // The wrapped lines that continue this one. The text built from them ends with
+        // the last character of the last piece (pieces end in no whitespace).
+        pieces.clear();
+        pieces.push(content);
+        let mut last = content;
         let mut cur_w = widths[i];
         if let Some(wrap) = wrap {
             while i + 1 < raw.len() {
@@ -198,21 +202,30 @@ pub fn logical_lines(input: &str) -> Vec<Line> {
                 if ncontent.is_empty() || nbullet || nind != col {
                     break;
                 }
-                let cjk = text.chars().next_back().is_some_and(is_cjk)
+                let cjk = last.chars().next_back().is_some_and(is_cjk)
                     || ncontent.chars().next().is_some_and(is_cjk);
                 let need = cur_w + usize::from(!cjk) + first_word_width(ncontent);
                 if need <= wrap {
                     break;
                 }
-                let both_cjk = text.chars().next_back().is_some_and(is_cjk)
-                    && ncontent.chars().next().is_some_and(is_cjk);
-                if !both_cjk {
-                    text.push(' ');
-                }
-                push_collapsed(&mut text, ncontent);
+                pieces.push(ncontent);
+                last = ncontent;
                 cur_w = widths[i + 1];
                 i += 1;
             }
+        }
+        let mut text =
+            String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum::<usize>());
+        push_collapsed(&mut text, content);
+        let mut prev = content;
+        for &piece in &pieces[1..] {
+            let both_cjk = prev.chars().next_back().is_some_and(is_cjk)
+                && piece.chars().next().is_some_and(is_cjk);
+            if !both_cjk {
+                text.push(' ');
+            }
+            push_collapsed(&mut text, piece);
+            prev = piece;
         }
         out.push(Line {
             text,
