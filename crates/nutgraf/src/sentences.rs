@@ -189,24 +189,40 @@ fn add_extra_cuts(text: &str, cuts: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     // Every candidate is ASCII or `…` (E2 80 A6), so a byte scan finds them all; the
     // character before an ASCII byte is ASCII exactly when the byte before it is.
-    for (i, &b) in bytes.iter().enumerate() {
-        let after = match b {
-            b')' | b']' if i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?') => i + 1,
-            b'.' if text[..i].ends_with("etc")
-                && (i < 4 || !bytes[i - 4].is_ascii_alphabetic()) =>
-            {
-                i + 1
+    // Blocks without a candidate byte are skipped whole (a check that vectorises).
+    const BLOCK: usize = 32;
+    let mut base = 0;
+    while base < bytes.len() {
+        let block_end = (base + BLOCK).min(bytes.len());
+        let any = bytes[base..block_end].iter().fold(false, |acc, &b| {
+            acc | (b == b')') | (b == b']') | (b == b'.') | (b == 0xE2)
+        });
+        if any {
+            for i in base..block_end {
+                extra_cut_at(text, i, cuts);
             }
-            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
-            _ => continue,
-        };
-        let rest = &text[after..];
-        let trimmed = rest.trim_start();
-        if trimmed.len() < rest.len() {
-            let next = trimmed.chars().find(|c| !is_opening_punct(*c));
-            if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                cuts.push(after);
-            }
+        }
+        base = block_end;
+    }
+}
+
+/// The cut [`add_extra_cuts`] makes for the byte at `i`, if any.
+fn extra_cut_at(text: &str, i: usize, cuts: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let after = match bytes[i] {
+        b')' | b']' if i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?') => i + 1,
+        b'.' if text[..i].ends_with("etc") && (i < 4 || !bytes[i - 4].is_ascii_alphabetic()) => {
+            i + 1
+        }
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
+        _ => return,
+    };
+    let rest = &text[after..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() < rest.len() {
+        let next = trimmed.chars().find(|c| !is_opening_punct(*c));
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            cuts.push(after);
         }
     }
 }

@@ -154,7 +154,14 @@ fn first_word_width(s: &str) -> usize {
 }
 
 fn push_collapsed(out: &mut String, s: &str) {
-    if !s.contains("  ") && !s.contains('\t') {
+    // `s.contains("  ") || s.contains('\t')`, in checks that vectorise (lines are short).
+    let b = s.as_bytes();
+    let tab = b.iter().fold(false, |acc, &x| acc | (x == b'\t'));
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    if !tab && !double {
         out.push_str(s);
         return;
     }
@@ -214,8 +221,7 @@ pub fn logical_lines(input: &str) -> Vec<Line> {
                 i += 1;
             }
         }
-        let mut text =
-            String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum::<usize>());
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum::<usize>());
         push_collapsed(&mut text, content);
         let mut prev = content;
         for &piece in &pieces[1..] {
