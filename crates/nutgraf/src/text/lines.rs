@@ -19,7 +19,8 @@ pub fn split_raw(input: &str) -> Vec<&str> {
     if input.is_empty() {
         return Vec::new();
     }
-    if !input.bytes().any(|b| b == b'\r' || b == 0x0c) {
+    // `\r` and form feed are 0x0D and 0x0C; a check that vectorises.
+    if !input.bytes().fold(false, |acc, b| acc | (b & 0xfe == 0x0c)) {
         // Lines are short: a plain loop beats searching for each `\n`.
         let mut out = Vec::with_capacity(input.len() / 32);
         let mut start = 0;
