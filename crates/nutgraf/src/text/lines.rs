@@ -122,8 +122,11 @@ const MARKERS: &[char] = &[
 /// Indentation (columns), whether the line carries a list marker, the text column,
 /// and the text after it.
 fn parse_marker(line: &str) -> (usize, bool, usize, &str) {
-    let body = line.trim_start_matches([' ', '\t']);
-    let indent = line.len() - body.len();
+    let indent = line
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let body = &line[indent..];
     let mut chars = body.char_indices();
     if let Some((_, c)) = chars.next() {
         if MARKERS.contains(&c) {
@@ -185,13 +188,14 @@ pub fn logical_lines(input: &str) -> Vec<Line> {
     }
     let widths: Vec<usize> = raw.iter().map(|l| width(l)).collect();
     let wrap = wrap_width(&widths);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(raw.len() / 2);
     let mut pieces: Vec<&str> = Vec::new();
     let mut blank_before = true;
     let mut i = 0;
     while i < raw.len() {
         let line = raw[i];
-        if line.trim_start().is_empty() {
+        // Lines are trimmed at the end: a blank one is empty.
+        if line.is_empty() {
             blank_before = true;
             i += 1;
             continue;
