@@ -158,14 +158,7 @@ fn first_word_width(s: &str) -> usize {
 }
 
 fn push_collapsed(out: &mut String, s: &str) {
-    // `s.contains("  ") || s.contains('\t')`, in checks that vectorise (lines are short).
-    let b = s.as_bytes();
-    let tab = b.iter().fold(false, |acc, &x| acc | (x == b'\t'));
-    let double = b
-        .iter()
-        .zip(b.iter().skip(1))
-        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
-    if !tab && !double {
+    if !s.contains("  ") && !s.contains('\t') {
         out.push_str(s);
         return;
     }
