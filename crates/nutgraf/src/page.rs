@@ -78,9 +78,23 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Error
             return Err(Error::Binary { reason });
         }
     }
-    let encoding = declared
-        .or_else(|| prescan_meta(bytes))
-        .unwrap_or_else(|| detect_charset(bytes));
+    let encoding = match declared.or_else(|| prescan_meta(bytes)) {
+        Some(encoding) => encoding,
+        // Valid UTF-8 needs no decoding (nor a second validation).
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                if text.trim().is_empty() {
+                    return Err(Error::Empty);
+                }
+                return Ok(Decoded {
+                    text: text.to_owned(),
+                    encoding: UTF_8.name(),
+                    had_errors: false,
+                });
+            }
+            Err(_) => detect_charset(bytes),
+        },
+    };
     finish(encoding, bytes, 0)
 }
 
@@ -136,19 +150,17 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
         }
     }
     let sample = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    if let Some(offset) = sample.iter().position(|&b| b == 0) {
+    // `contains` is a fast scan; look for the position only when there is one.
+    if sample.contains(&0) {
+        let offset = sample.iter().position(|&b| b == 0).unwrap_or(0);
         return Some(format!("NUL byte at offset {offset}"));
     }
-    let mut count = 0;
-    let mut first = None;
-    for (i, &b) in sample.iter().enumerate() {
-        if is_suspicious_control(b) {
-            count += 1;
-            first.get_or_insert(i);
-        }
-    }
+    let count = sample.iter().filter(|&&b| is_suspicious_control(b)).count();
     if too_many_controls(count, sample.len()) {
-        let first = first.unwrap_or(0);
+        let first = sample
+            .iter()
+            .position(|&b| is_suspicious_control(b))
+            .unwrap_or(0);
         return Some(format!(
             "{count} control bytes in the first {} bytes, the first at offset {first}",
             sample.len()
@@ -245,11 +257,12 @@ fn find_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Position of the next `b` in `haystack` from `from` on.
 fn find_byte(haystack: &[u8], from: usize, b: u8) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .iter()
-        .position(|&x| x == b)
-        .map(|p| p + from)
+    let rest = haystack.get(from..)?;
+    // `contains` is a fast scan; most text has no `<` at all.
+    if !rest.contains(&b) {
+        return None;
+    }
+    rest.iter().position(|&x| x == b).map(|p| p + from)
 }
 
 /// The encoding declared by a `<meta>` tag in the first [`META_PRESCAN_LEN`] bytes.

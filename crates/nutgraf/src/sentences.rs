@@ -187,26 +187,42 @@ fn segmenter_cuts(language: &str, text: &str) -> Vec<usize> {
 /// * after `etc.`, which usually ends the sentence when a capital follows.
 fn add_extra_cuts(text: &str, cuts: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut prev = '\0';
-    for (i, c) in text.char_indices() {
-        let after = i + c.len_utf8();
-        let candidate = match c {
-            ')' | ']' => matches!(prev, '.' | '!' | '?'),
-            '…' => true,
-            '.' => text[..i].ends_with("etc") && (i < 4 || !bytes[i - 4].is_ascii_alphabetic()),
-            _ => false,
-        };
-        prev = c;
-        if !candidate {
-            continue;
-        }
-        let rest = &text[after..];
-        let trimmed = rest.trim_start();
-        if trimmed.len() < rest.len() {
-            let next = trimmed.chars().find(|c| !is_opening_punct(*c));
-            if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                cuts.push(after);
+    // Every candidate is ASCII or `…` (E2 80 A6), so a byte scan finds them all; the
+    // character before an ASCII byte is ASCII exactly when the byte before it is.
+    // Blocks without a candidate byte are skipped whole (a check that vectorises).
+    const BLOCK: usize = 32;
+    let mut base = 0;
+    while base < bytes.len() {
+        let block_end = (base + BLOCK).min(bytes.len());
+        let any = bytes[base..block_end].iter().fold(false, |acc, &b| {
+            acc | (b == b')') | (b == b']') | (b == b'.') | (b == 0xE2)
+        });
+        if any {
+            for i in base..block_end {
+                extra_cut_at(text, i, cuts);
             }
+        }
+        base = block_end;
+    }
+}
+
+/// The cut [`add_extra_cuts`] makes for the byte at `i`, if any.
+fn extra_cut_at(text: &str, i: usize, cuts: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let after = match bytes[i] {
+        b')' | b']' if i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?') => i + 1,
+        b'.' if text[..i].ends_with("etc") && (i < 4 || !bytes[i - 4].is_ascii_alphabetic()) => {
+            i + 1
+        }
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
+        _ => return,
+    };
+    let rest = &text[after..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() < rest.len() {
+        let next = trimmed.chars().find(|c| !is_opening_punct(*c));
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            cuts.push(after);
         }
     }
 }
@@ -215,21 +231,25 @@ fn add_extra_cuts(text: &str, cuts: &mut Vec<usize>) {
 /// holding two or more `\n`.
 fn add_paragraph_cuts(text: &str, cuts: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if is_ascii_ws(bytes[i]) {
-            let run_start = i;
-            let mut newlines = 0;
-            while i < bytes.len() && is_ascii_ws(bytes[i]) {
-                newlines += usize::from(bytes[i] == b'\n');
-                i += 1;
-            }
-            if newlines >= 2 && run_start > 0 {
-                cuts.push(run_start);
-            }
-        } else {
+    // Every such run holds a `\n`: jump from one to the next and measure the run
+    // around it. `from` is never inside a run seen before.
+    let mut from = 0;
+    while let Some(p) = text[from..].find('\n') {
+        let p = from + p;
+        let mut run_start = p;
+        while run_start > from && is_ascii_ws(bytes[run_start - 1]) {
+            run_start -= 1;
+        }
+        let mut newlines = 0;
+        let mut i = run_start;
+        while i < bytes.len() && is_ascii_ws(bytes[i]) {
+            newlines += usize::from(bytes[i] == b'\n');
             i += 1;
         }
+        if newlines >= 2 && run_start > 0 {
+            cuts.push(run_start);
+        }
+        from = i;
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lines::is_cjk;
 
@@ -22,13 +22,13 @@ pub struct Features {
 
 /// Computes a line's [`Features`].
 pub fn features(text: &str) -> Features {
+    features_with(text, &mut String::new())
+}
+
+/// [`features`], lowercasing into `buf` (reused across lines to save allocations).
+pub(crate) fn features_with(text: &str, buf: &mut String) -> Features {
     let weight = weight(text);
-    let legal_hint = || {
-        ["ookie", "rivacy", "erms of", "contacted"]
-            .iter()
-            .any(|h| text.contains(h))
-    };
-    if weight > 90 || weight > 25 && !text.starts_with('[') && !legal_hint() {
+    if weight > 90 || weight > 25 && !text.starts_with('[') && !LEGAL_HINTS.is_match(text) {
         return Features {
             weight,
             chrome: false,
@@ -36,44 +36,66 @@ pub fn features(text: &str) -> Features {
             dateish: false,
         };
     }
-    let lower = text.trim().to_lowercase();
+    let t = text.trim();
+    lowercase_into(t, buf);
+    let lower = buf.as_str();
+    let found = Found::scan(lower);
     Features {
         weight,
-        chrome: chrome_lower(text.trim(), &lower, weight),
-        barrier: barrier_lower(&lower, weight),
-        dateish: dateish_lower(&lower),
+        chrome: chrome_found(t, lower, weight, found),
+        barrier: barrier_found(lower, weight, found),
+        dateish: dateish_found(lower, found),
+    }
+}
+
+/// Hints that a long line may be legal boilerplate (see [`is_legal_boilerplate`]).
+static LEGAL_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["ookie", "rivacy", "erms of", "contacted"])
+        .expect("legal hints form a valid automaton")
+});
+
+/// `text.to_lowercase()`, written into `buf`.
+fn lowercase_into(text: &str, buf: &mut String) {
+    buf.clear();
+    if text.is_ascii() {
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&text.to_lowercase());
     }
 }
 
 /// How many words a line holds (a CJK character counts as half a word).
 pub fn weight(text: &str) -> usize {
+    // A word starts at a character after a boundary (the start, whitespace or a CJK
+    // character) and counts when it starts with a letter or digit.
     if text.is_ascii() {
-        let mut words = 0;
-        let mut in_word = false;
-        for &b in text.as_bytes() {
-            if b.is_ascii_whitespace() {
-                in_word = false;
-            } else if !in_word {
-                in_word = true;
-                words += usize::from(b.is_ascii_alphanumeric());
-            }
-        }
-        return words;
+        let bytes = text.as_bytes();
+        let first = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
+        let rest: usize = bytes
+            .iter()
+            .zip(&bytes[1.min(bytes.len())..])
+            .map(|(a, b)| usize::from(a.is_ascii_whitespace() & b.is_ascii_alphanumeric()))
+            .sum();
+        return usize::from(first) + rest;
     }
     let mut words = 0;
     let mut cjk = 0;
-    let mut in_word = false;
+    let mut boundary = true;
     for c in text.chars() {
-        if is_cjk(c) {
+        if c.is_ascii() {
+            let b = c as u8;
+            words += usize::from(boundary & b.is_ascii_alphanumeric());
+            // `char::is_whitespace` on ASCII (it includes the vertical tab).
+            boundary = matches!(b, b'\t'..=b'\r' | b' ');
+        } else if is_cjk(c) {
             cjk += 1;
-            in_word = false;
+            boundary = true;
         } else if c.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            if c.is_alphanumeric() {
-                words += 1;
-            }
+            boundary = true;
+        } else {
+            words += usize::from(boundary && c.is_alphanumeric());
+            boundary = false;
         }
     }
     words + cjk / 2
@@ -149,16 +171,95 @@ const ANYWHERE: &[&str] = &[
     "広告",
 ];
 
-static CHROME_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(ANYWHERE).expect("chrome words form a valid automaton"));
+/// Substrings the checks below look for, besides [`ANYWHERE`]; their indexes in the
+/// combined automaton are `ANYWHERE.len() + ` the `X_*` constants.
+const EXTRA: &[&str] = &[
+    "cookie",
+    "website",
+    "browser",
+    "consent",
+    "experience",
+    "analytics",
+    "our site",
+    "privacy policy",
+    "terms of",
+    "agree",
+    "accept",
+    "can be contacted with any questions",
+    "©",
+    "all rights reserved",
+    "://",
+    " ago",
+    "年",
+    "月",
+    "comment",
+    "response",
+    "repl",
+    "thought",
+];
+const X_COOKIE: u32 = 0;
+const X_WEBSITE: u32 = 1;
+const X_OUR_SITE: u32 = 6;
+const X_PRIVACY_POLICY: u32 = 7;
+const X_TERMS_OF: u32 = 8;
+const X_AGREE: u32 = 9;
+const X_ACCEPT: u32 = 10;
+const X_CONSENT: u32 = 3;
+const X_CONTACTED: u32 = 11;
+const X_COPYRIGHT_SIGN: u32 = 12;
+const X_ALL_RIGHTS: u32 = 13;
+const X_URL: u32 = 14;
+const X_AGO: u32 = 15;
+const X_YEAR: u32 = 16;
+const X_MONTH: u32 = 17;
+const X_COMMENT: u32 = 18;
+const X_THOUGHT: u32 = 21;
+
+/// [`ANYWHERE`] followed by [`EXTRA`], searched in one pass.
+static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(ANYWHERE.iter().chain(EXTRA))
+        .expect("chrome words form a valid automaton")
+});
+
+/// Which of the [`WORDS`] occur in a (lowercased) line.
+#[derive(Debug, Clone, Copy)]
+struct Found(u128);
+
+impl Found {
+    fn scan(lower: &str) -> Found {
+        let mut bits = 0u128;
+        for m in WORDS.find_overlapping_iter(lower) {
+            bits |= 1u128 << m.pattern().as_u32();
+        }
+        Found(bits)
+    }
+
+    /// Whether `EXTRA[x]` occurs.
+    fn has(self, x: u32) -> bool {
+        self.0 >> (ANYWHERE.len() as u32 + x) & 1 == 1
+    }
+
+    /// Whether the extras `from..=to` include one that occurs.
+    fn any(self, from: u32, to: u32) -> bool {
+        (from..=to).any(|x| self.has(x))
+    }
+
+    /// Whether one of [`ANYWHERE`] occurs.
+    fn anywhere(self) -> bool {
+        self.0 & ((1u128 << ANYWHERE.len()) - 1) != 0
+    }
+}
 
 /// Whether a short line is page chrome: navigation, sharing, subscription and cookie
 /// prompts, media notes, image placeholders, copyright footers.
 pub fn is_chrome(text: &str, weight: usize) -> bool {
-    chrome_lower(text.trim(), &text.trim().to_lowercase(), weight)
+    let lower = text.trim().to_lowercase();
+    chrome_found(text.trim(), &lower, weight, Found::scan(&lower))
 }
 
-fn chrome_lower(t: &str, lower: &str, weight: usize) -> bool {
+fn chrome_found(t: &str, lower: &str, weight: usize, found: Found) -> bool {
     if t.is_empty() {
         return true;
     }
@@ -166,22 +267,19 @@ fn chrome_lower(t: &str, lower: &str, weight: usize) -> bool {
         // image alt texts, form fields and buttons: "[logo]", "[        ]Search"
         return true;
     }
-    if weight <= 90 && is_legal_boilerplate(lower) {
+    if weight <= 90 && is_legal_boilerplate(found) {
         return true;
     }
     if weight > 25 {
         return false;
     }
-    if lower.contains('©')
-        || lower.starts_with("copyright")
-        || lower.contains("all rights reserved")
-    {
+    if found.has(X_COPYRIGHT_SIGN) || lower.starts_with("copyright") || found.has(X_ALL_RIGHTS) {
         return true;
     }
-    if lower.contains("://") || lower.starts_with("www.") {
+    if found.has(X_URL) || lower.starts_with("www.") {
         return weight <= 8;
     }
-    if CHROME_WORDS.is_match(lower) {
+    if found.anywhere() {
         return true;
     }
     const WHOLE: &[&str] = &[
@@ -251,30 +349,22 @@ fn chrome_lower(t: &str, lower: &str, weight: usize) -> bool {
 }
 
 /// Cookie banners and terms: chrome even when they run long.
-fn is_legal_boilerplate(lower: &str) -> bool {
-    (lower.contains("cookie")
-        && [
-            "website",
-            "browser",
-            "consent",
-            "experience",
-            "analytics",
-            "our site",
-        ]
-        .iter()
-        .any(|w| lower.contains(w)))
-        || (lower.contains("privacy policy") || lower.contains("terms of"))
-            && (lower.contains("agree") || lower.contains("accept") || lower.contains("consent"))
-        || lower.contains("can be contacted with any questions")
+fn is_legal_boilerplate(found: Found) -> bool {
+    // "website", "browser", "consent", "experience", "analytics", "our site"
+    (found.has(X_COOKIE) && found.any(X_WEBSITE, X_OUR_SITE))
+        || (found.has(X_PRIVACY_POLICY) || found.has(X_TERMS_OF))
+            && (found.has(X_AGREE) || found.has(X_ACCEPT) || found.has(X_CONSENT))
+        || found.has(X_CONTACTED)
 }
 
 /// How strongly a short label line ends what came before it: a comments section ends
 /// an article for good, "Related stories" or a copyright footer very likely.
 pub fn barrier(text: &str, weight: usize) -> i64 {
-    barrier_lower(&text.trim().to_lowercase(), weight)
+    let lower = text.trim().to_lowercase();
+    barrier_found(&lower, weight, Found::scan(&lower))
 }
 
-fn barrier_lower(lower: &str, weight: usize) -> i64 {
+fn barrier_found(lower: &str, weight: usize, found: Found) -> i64 {
     if weight > 16 {
         return 0;
     }
@@ -298,10 +388,9 @@ fn barrier_lower(lower: &str, weight: usize) -> i64 {
         "评论",
         "コメント",
     ];
-    let counted = lower.starts_with(|c: char| c.is_ascii_digit())
-        && ["comment", "response", "repl", "thought"]
-            .iter()
-            .any(|w| lower.contains(w));
+    // "comment", "response", "repl", "thought"
+    let counted =
+        lower.starts_with(|c: char| c.is_ascii_digit()) && found.any(X_COMMENT, X_THOUGHT);
     if (COMMENTS.contains(&bare) || bare.ends_with(" comments") && weight <= 3) && weight <= 8
         || counted
     {
@@ -380,11 +469,12 @@ pub fn is_headline_like(text: &str, weight: usize) -> bool {
 
 /// Whether a line is a date or time stamp ("Nov. 19, 2019 8:03 am ET", "2024-03-05").
 pub fn is_dateish(text: &str) -> bool {
-    dateish_lower(&text.to_lowercase())
+    let lower = text.to_lowercase();
+    dateish_found(&lower, Found::scan(&lower))
 }
 
-fn dateish_lower(lower: &str) -> bool {
-    if !lower.bytes().any(|b| b.is_ascii_digit()) || lower.len() > 120 {
+fn dateish_found(lower: &str, found: Found) -> bool {
+    if lower.len() > 120 || !lower.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     const MONTHS: &[&str] = &[
@@ -418,14 +508,14 @@ fn dateish_lower(lower: &str) -> bool {
         return false;
     }
     let has_digit = lower.chars().any(|c| c.is_ascii_digit());
-    if has_digit && lower.contains(" ago") {
+    if has_digit && found.has(X_AGO) {
         return true;
     }
     has_digit
         && (lower
             .split(|c: char| !c.is_alphabetic())
             .any(|w| MONTHS.contains(&w))
-            || lower.contains("年") && lower.contains("月")
+            || found.has(X_YEAR) && found.has(X_MONTH)
             || lower.chars().all(|c| {
                 c.is_ascii_digit() || " .:/-,".contains(c) || c.is_alphabetic() && words <= 3
             }))
@@ -440,6 +530,79 @@ mod tests {
         assert_eq!(weight("Crews battled drifts on Sunday."), 5);
         assert_eq!(weight("東京都は月曜日"), 3);
         assert_eq!(weight("— --"), 0);
+    }
+
+    #[test]
+    fn found_matches_naive_search() {
+        let samples = [
+            "we use cookies on our website to improve your experience",
+            "read the privacy policy and terms of use; you agree and accept",
+            "posted 3 hours ago · 12 comments · 4 replies · 2 thoughts",
+            "2024年3月5日 广告 分享",
+            "© 2024 all rights reserved https://example.com",
+            "can be contacted with any questions",
+            "plain words here",
+            "",
+        ];
+        for s in samples {
+            let found = Found::scan(s);
+            for (i, p) in ANYWHERE.iter().chain(EXTRA).enumerate() {
+                assert_eq!(found.0 >> i & 1 == 1, s.contains(p), "{s:?} {p:?}");
+            }
+        }
+        assert!(ANYWHERE.len() + EXTRA.len() <= 128);
+        for (x, p) in [
+            (X_COOKIE, "cookie"),
+            (X_WEBSITE, "website"),
+            (X_CONSENT, "consent"),
+            (X_OUR_SITE, "our site"),
+            (X_PRIVACY_POLICY, "privacy policy"),
+            (X_TERMS_OF, "terms of"),
+            (X_AGREE, "agree"),
+            (X_ACCEPT, "accept"),
+            (X_CONTACTED, "can be contacted with any questions"),
+            (X_COPYRIGHT_SIGN, "©"),
+            (X_ALL_RIGHTS, "all rights reserved"),
+            (X_URL, "://"),
+            (X_AGO, " ago"),
+            (X_YEAR, "年"),
+            (X_MONTH, "月"),
+            (X_COMMENT, "comment"),
+            (X_THOUGHT, "thought"),
+        ] {
+            assert_eq!(EXTRA[x as usize], p);
+        }
+    }
+
+    #[test]
+    fn weight_matches_simple_count() {
+        fn simple(text: &str) -> usize {
+            let mut words = 0;
+            let mut cjk = 0;
+            let mut in_word = false;
+            for c in text.chars() {
+                if is_cjk(c) {
+                    cjk += 1;
+                    in_word = false;
+                } else if c.is_whitespace() && !(text.is_ascii() && c == '\x0b') {
+                    in_word = false;
+                } else if !in_word {
+                    in_word = true;
+                    words += usize::from(c.is_alphanumeric());
+                }
+            }
+            words + cjk / 2
+        }
+        for t in [
+            "Crews battled drifts on Sunday.",
+            "“Quoted,” he said — twice. 3 km",
+            "東京都は月曜日 and 12 more\u{a0}words\x0bhere",
+            "a\x0bb c",
+            "a\x0bb ü",
+            "  -- ... ¿Qué?  ",
+        ] {
+            assert_eq!(weight(t), simple(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -19,10 +19,19 @@ pub fn split_raw(input: &str) -> Vec<&str> {
     if input.is_empty() {
         return Vec::new();
     }
-    if !input.contains(['\r', '\x0c']) {
-        let mut out: Vec<&str> = input.split('\n').collect();
-        if input.ends_with('\n') {
-            out.pop();
+    // `\r` and form feed are 0x0D and 0x0C; a check that vectorises.
+    if !input.bytes().fold(false, |acc, b| acc | (b & 0xfe == 0x0c)) {
+        // Lines are short: a plain loop beats searching for each `\n`.
+        let mut out = Vec::with_capacity(input.len() / 32);
+        let mut start = 0;
+        for (i, &b) in input.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                out.push(&input[start..i]);
+                start = i + 1;
+            }
+        }
+        if start < input.len() {
+            out.push(&input[start..]);
         }
         return out;
     }
@@ -113,8 +122,11 @@ const MARKERS: &[char] = &[
 /// Indentation (columns), whether the line carries a list marker, the text column,
 /// and the text after it.
 fn parse_marker(line: &str) -> (usize, bool, usize, &str) {
-    let body = line.trim_start_matches([' ', '\t']);
-    let indent = line.len() - body.len();
+    let indent = line
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let body = &line[indent..];
     let mut chars = body.char_indices();
     if let Some((_, c)) = chars.next() {
         if MARKERS.contains(&c) {
@@ -163,22 +175,30 @@ fn push_collapsed(out: &mut String, s: &str) {
 /// Turns a dump into logical lines, re-joining the lines the dumper wrapped: a line is
 /// a wrapped one when the next line's first word would not have fitted after it.
 pub fn logical_lines(input: &str) -> Vec<Line> {
-    let raw: Vec<&str> = split_raw(input).into_iter().map(str::trim_end).collect();
+    let mut raw = split_raw(input);
+    for line in &mut raw {
+        *line = line.trim_end();
+    }
     let widths: Vec<usize> = raw.iter().map(|l| width(l)).collect();
     let wrap = wrap_width(&widths);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(raw.len() / 2);
+    let mut pieces: Vec<&str> = Vec::new();
     let mut blank_before = true;
     let mut i = 0;
     while i < raw.len() {
         let line = raw[i];
-        if line.trim_start().is_empty() {
+        // Lines are trimmed at the end: a blank one is empty.
+        if line.is_empty() {
             blank_before = true;
             i += 1;
             continue;
         }
         let (indent, bullet, col, content) = parse_marker(line);
-        let mut text = String::with_capacity(content.len());
-        push_collapsed(&mut text, content);
+        // The wrapped lines that continue this one. The text built from them ends with
+        // the last character of the last piece (pieces end in no whitespace).
+        pieces.clear();
+        pieces.push(content);
+        let mut last = content;
         let mut cur_w = widths[i];
         if let Some(wrap) = wrap {
             while i + 1 < raw.len() {
@@ -187,21 +207,29 @@ pub fn logical_lines(input: &str) -> Vec<Line> {
                 if ncontent.is_empty() || nbullet || nind != col {
                     break;
                 }
-                let cjk = text.chars().next_back().is_some_and(is_cjk)
+                let cjk = last.chars().next_back().is_some_and(is_cjk)
                     || ncontent.chars().next().is_some_and(is_cjk);
                 let need = cur_w + usize::from(!cjk) + first_word_width(ncontent);
                 if need <= wrap {
                     break;
                 }
-                let both_cjk = text.chars().next_back().is_some_and(is_cjk)
-                    && ncontent.chars().next().is_some_and(is_cjk);
-                if !both_cjk {
-                    text.push(' ');
-                }
-                push_collapsed(&mut text, ncontent);
+                pieces.push(ncontent);
+                last = ncontent;
                 cur_w = widths[i + 1];
                 i += 1;
             }
+        }
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum::<usize>());
+        push_collapsed(&mut text, content);
+        let mut prev = content;
+        for &piece in &pieces[1..] {
+            let both_cjk = prev.chars().next_back().is_some_and(is_cjk)
+                && piece.chars().next().is_some_and(is_cjk);
+            if !both_cjk {
+                text.push(' ');
+            }
+            push_collapsed(&mut text, piece);
+            prev = piece;
         }
         out.push(Line {
             text,

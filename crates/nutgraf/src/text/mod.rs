@@ -47,13 +47,13 @@ struct Info<'a> {
     dateish: bool,
 }
 
-fn describe(line: &Line) -> Info<'_> {
+fn describe<'a>(line: &'a Line, buf: &mut String) -> Info<'a> {
     let classify::Features {
         weight,
         chrome,
         barrier,
         dateish,
-    } = classify::features(&line.text);
+    } = classify::features_with(&line.text, buf);
     let good =
         !chrome && !line.bullet && (weight >= 20 || weight >= 10 && ends_sentence(&line.text));
     Info {
@@ -246,7 +246,8 @@ fn block(kind: BlockKind, text: &str) -> Block {
 
 /// The dump's typed blocks and what its byline says.
 fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
-    let infos: Vec<Info> = lines.iter().map(describe).collect();
+    let mut buf = String::new();
+    let infos: Vec<Info> = lines.iter().map(|l| describe(l, &mut buf)).collect();
     let mut info = PageInfo::default();
     let mut blocks = Vec::new();
     let Some((mut start, mut end)) = main_span(&infos) else {
