@@ -140,7 +140,7 @@ fn same_text(a: Option<&str>, b: &str) -> bool {
 /// Whether a line credits reporters rather than telling the story
 /// ("Sam Poe reported from Denver.", "Contributing: Ana Ruiz", "Additional reporting by ...").
 pub fn is_credit_line(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(31).count();
     if words > 30 {
         return false;
     }

@@ -50,3 +50,30 @@ pub struct Block {
     /// Its text, whitespace-normalized.
     pub text: String,
 }
+
+/// Whether a heading or label line introduces the page's own highlights
+/// ("Story highlights", "Key points", "Das Wichtigste in Kürze", "要点").
+pub fn highlights_label(text: &str) -> bool {
+    let l = text.trim().trim_end_matches([':', '：']).to_lowercase();
+    matches!(
+        l.as_str(),
+        "story highlights"
+            | "highlights"
+            | "key points"
+            | "key takeaways"
+            | "takeaways"
+            | "in brief"
+            | "at a glance"
+            | "the big picture"
+            | "what you need to know"
+            | "das wichtigste in kürze"
+            | "das wichtigste"
+            | "auf einen blick"
+            | "en bref"
+            | "l'essentiel"
+            | "en resumen"
+            | "claves"
+            | "em resumo"
+            | "要点"
+    )
+}

@@ -42,31 +42,6 @@ fn page_info(doc: &scraper::Html) -> PageInfo {
     }
 }
 
-/// Words of a heading that introduces the page's own highlights.
-fn highlights_label(text: &str) -> bool {
-    let l = text.trim().trim_end_matches(':').to_lowercase();
-    matches!(
-        l.as_str(),
-        "story highlights"
-            | "highlights"
-            | "key points"
-            | "key takeaways"
-            | "takeaways"
-            | "in brief"
-            | "at a glance"
-            | "the big picture"
-            | "what you need to know"
-            | "das wichtigste in kürze"
-            | "das wichtigste"
-            | "auf einen blick"
-            | "en bref"
-            | "l'essentiel"
-            | "en resumen"
-            | "claves"
-            | "em resumo"
-    )
-}
-
 fn highlights_hint(hint: &str) -> bool {
     [
         "highlight",
@@ -115,7 +90,7 @@ fn classify(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
             i = dom.nodes[i].parent;
         }
         if matches!(kind, BlockKind::Heading(_) | BlockKind::Paragraph)
-            && highlights_label(&block.text)
+            && crate::blocks::highlights_label(&block.text)
         {
             after_label = true;
             continue;

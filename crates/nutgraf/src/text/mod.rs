@@ -199,29 +199,6 @@ fn tags_label(text: &str) -> bool {
     )
 }
 
-/// Labels that announce the page's own highlights.
-fn highlights_label(text: &str) -> bool {
-    let l = text.trim().trim_end_matches(':').to_lowercase();
-    matches!(
-        l.as_str(),
-        "story highlights"
-            | "highlights"
-            | "key points"
-            | "key takeaways"
-            | "takeaways"
-            | "in brief"
-            | "at a glance"
-            | "what you need to know"
-            | "das wichtigste in kürze"
-            | "das wichtigste"
-            | "auf einen blick"
-            | "en bref"
-            | "l'essentiel"
-            | "en resumen"
-            | "要点"
-    )
-}
-
 /// Splits an inline tag line ("Tags: Colorado, Weather").
 fn inline_tags(text: &str) -> Option<Vec<String>> {
     let (label, rest) = text.split_once([':', '：'])?;
@@ -349,7 +326,7 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
         if inf.line.bullet && !inf.chrome && inf.weight >= 4 {
             let run_end = (i..start).find(|&j| !infos[j].line.bullet).unwrap_or(start);
             let run = &infos[i..run_end];
-            let labelled = i > 0 && highlights_label(&infos[i - 1].line.text);
+            let labelled = i > 0 && crate::blocks::highlights_label(&infos[i - 1].line.text);
             if labelled || run.iter().all(|r| r.weight >= 4 && !r.chrome) {
                 for r in run {
                     blocks.push(block(BlockKind::Highlight, &r.line.text));
