@@ -10,8 +10,9 @@
 //! rougeLsum F1 × 100, highlights joined by "\n", mean over articles, per `text_quality`
 //! slice and overall.
 //!
-//! Options (for `scripts/fit_highlights.py`):
-//! - `--model FILE` — JSON `{"folds": [{"ids": [..], "weights": [..], "redundancy": x,
+//! Options:
+//! - `--model FILE` — per-fold models as written by `fit_highlights FILE.jsonl OUT.json`,
+//!   JSON `{"folds": [{"ids": [..], "weights": [..], "redundancy": x,
 //!   "long_article_words": n}]}`: each article is summarized with the model of the fold
 //!   that holds its id (cross-validation: the fold's model was fitted without it).
 //! - `--dump-features FILE` — one JSON line per candidate unit: id, index, features and
@@ -196,7 +197,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let g = |t| s.get(t).unwrap_or_default();
                 let (r1, r2) = (g(RougeType::N(1)), g(RougeType::N(2)));
                 let rec = serde_json::json!({
-                    "id": id, "slice": slice, "k": k, "words": u.words,
+                    "id": id, "slice": slice, "k": k, "words": u.words, "text": unit,
                     "article_words": total_words, "ref_words": reference.split_whitespace().count(),
                     "x": u.values.to_vec(),
                     "r1p": r1.precision, "r1r": r1.recall, "r1f": r1.fmeasure,

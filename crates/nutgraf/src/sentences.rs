@@ -127,6 +127,10 @@ impl DefaultSplitter {
         let mut cuts = segmenter_cuts(&self.language, text);
         add_extra_cuts(text, &mut cuts);
         add_paragraph_cuts(text, &mut cuts);
+        let lowercase = is_lowercase_text(text);
+        if lowercase {
+            add_lowercase_cuts(text, &mut cuts);
+        }
         cuts.sort_unstable();
         cuts.dedup();
 
@@ -139,7 +143,7 @@ impl DefaultSplitter {
                     // Gaps between trimmed pieces are pure whitespace, so
                     // looking at them keeps the whole walk linear.
                     Some(&(ps, pe)) if !paragraph_between(bytes, pe, s) => {
-                        should_merge(&text[ps..pe], &text[s..e])
+                        should_merge(&text[ps..pe], &text[s..e], lowercase)
                     }
                     _ => false,
                 };
@@ -227,6 +231,77 @@ fn extra_cut_at(text: &str, i: usize, cuts: &mut Vec<usize>) {
     }
 }
 
+/// After `.`, `!` or `?` (and any closing quotes or brackets), the end of the
+/// punctuation run, whitespace and the first letter that follows (opening
+/// quotes and brackets skipped), for every such place in `text`.
+fn punct_then_letter(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !matches!(bytes[i], b'.' | b'!' | b'?') {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            let rest = &text[j..];
+            let closing = rest
+                .char_indices()
+                .find(|&(_, c)| !is_closing_punct(c))
+                .map_or(rest.len(), |(k, _)| k);
+            let end = j + closing;
+            i = end.max(i + 1);
+            let after = &text[end..];
+            let trimmed = after.trim_start();
+            if trimmed.len() == after.len() {
+                continue;
+            }
+            if let Some(c) = trimmed.chars().find(|c| !is_opening_punct(*c) && *c != '`') {
+                if c.is_alphabetic() {
+                    return Some((end, c));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Whether `text` is (mostly) lowercased: of the letters that follow sentence
+/// punctuation and whitespace, at least two are lowercase and fewer than one
+/// in four are capitals. Ordinary text capitalizes nearly all of them
+/// (lowercase ones follow abbreviations such as `e.g.`); text lowercased by a
+/// pipeline capitalizes none, and there a lowercase word after `.` does not
+/// continue the sentence.
+fn is_lowercase_text(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (end, c) in punct_then_letter(text) {
+        let core = text[..end].trim_end_matches(is_closing_punct);
+        if core.ends_with('.') && ends_with_abbreviation(core) {
+            continue;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    lower >= 2 && upper * 4 < upper + lower
+}
+
+/// In lowercased text: a cut after every run of sentence punctuation (and
+/// closing quotes) followed by whitespace and a lowercase letter;
+/// [`should_merge`] undoes those after abbreviations.
+fn add_lowercase_cuts(text: &str, cuts: &mut Vec<usize>) {
+    for (end, c) in punct_then_letter(text) {
+        if c.is_lowercase() {
+            cuts.push(end);
+        }
+    }
+}
+
 /// Adds a cut at the start of every paragraph break: a whitespace run
 /// holding two or more `\n`.
 fn add_paragraph_cuts(text: &str, cuts: &mut Vec<usize>) {
@@ -274,6 +349,10 @@ fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     }
 }
 
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | '›')
+}
+
 fn is_opening_punct(c: char) -> bool {
     matches!(
         c,
@@ -314,12 +393,71 @@ const SENTENCE_FINAL_ACRONYMS: &[&str] = &[
     "A.M.", "P.M.", "B.C.", "A.D.", "i.e.", "e.g.", "Ph.D.", "S.A.", "N.V.", "U.S.S.R.",
 ];
 
-/// Should the piece `b` be joined to the previous piece `a`?
-fn should_merge(a: &str, b: &str) -> bool {
+/// Abbreviations (lowercase, without the final dot) after which a lowercase
+/// word continues the sentence in lowercased text.
+const LOWERCASE_ABBREVIATIONS: &[&str] = &[
+    "a.m", "adm", "al", "amb", "approx", "apr", "aug", "ave", "blvd", "ca", "capt", "cf", "ch",
+    "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "det", "dr", "e.g", "est", "etc", "feb",
+    "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd",
+    "maj", "messrs", "mrs", "mr", "ms", "mt", "nov", "oct", "p.m", "ph.d", "pres", "prof", "pvt",
+    "rd", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "u.k",
+    "u.n", "u.s", "vol", "vs",
+];
+
+/// First words after `?"` or `!"` that continue the sentence (`"why?" he asked`).
+const ATTRIBUTION_WORDS: &[&str] = &[
+    "added", "asked", "he", "i", "it", "said", "says", "she", "they", "told", "we", "wrote",
+];
+
+/// In lowercased text, should the piece `b`, which starts with a lowercase
+/// letter, be joined to `a`? Yes unless `a` ends a sentence: it must end with
+/// sentence punctuation that is not an ellipsis, an abbreviation, an initial or
+/// a quoted question or exclamation followed by its attribution.
+fn lowercase_continues(a: &str, b: &str) -> bool {
+    let core = a.trim_end_matches(is_closing_punct);
+    let quoted = core.len() < a.len();
+    if !core.ends_with(['.', '!', '?']) || core.ends_with("..") || a.ends_with('…') {
+        return true;
+    }
+    if quoted && core.ends_with(['!', '?']) {
+        let next: String = b
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if ATTRIBUTION_WORDS.contains(&next.as_str()) {
+            return true;
+        }
+    }
+    !quoted && core.ends_with('.') && ends_with_abbreviation(core)
+}
+
+/// Whether `core`, which ends with `.`, ends with an abbreviation or an initial
+/// (case-insensitive).
+fn ends_with_abbreviation(core: &str) -> bool {
+    let token = core
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(core)
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let stem = token.strip_suffix('.').unwrap_or(token).to_lowercase();
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    LOWERCASE_ABBREVIATIONS.contains(&stem.as_str())
+        // Initials (`j.`, `j.r.r.`) and other dotted short forms.
+        || (letters > 0 && stem.chars().all(|c| c.is_alphabetic() || c == '.') && (letters == 1 || stem.contains('.')))
+}
+
+/// Should the piece `b` be joined to the previous piece `a`? `lowercase`: the
+/// text is lowercased ([`is_lowercase_text`]).
+fn should_merge(a: &str, b: &str, lowercase: bool) -> bool {
     let Some(first) = b.chars().next() else {
         return false;
     };
-    // A sentence never starts with a lowercase letter.
+    // In ordinary text a sentence never starts with a lowercase letter.
+    let first_letter = b.chars().find(|c| !is_opening_punct(*c) && *c != '`');
+    if lowercase && first_letter.is_some_and(char::is_lowercase) {
+        return lowercase_continues(a, b) || is_list_marker(a);
+    }
     if first.is_lowercase() {
         return true;
     }
@@ -695,6 +833,70 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    /// Lowercased text (as produced by pipelines that lowercase a whole
+    /// article): input and expected sentences.
+    const LOWER: &[(&str, &[&str])] = &[
+        (
+            "kathmandu, nepal (cnn) more than 4,600 people dead. more than 9,000 injured. eight million affected across nepal.",
+            &["kathmandu, nepal (cnn) more than 4,600 people dead.", "more than 9,000 injured.", "eight million affected across nepal."],
+        ),
+        (
+            "the u.s. senate voted 52-48 on tuesday. sen. jane roe said the bill was \"a mistake.\" it now goes to the house. mr. smith agreed.",
+            &["the u.s. senate voted 52-48 on tuesday.", "sen. jane roe said the bill was \"a mistake.\"", "it now goes to the house.", "mr. smith agreed."],
+        ),
+        (
+            "\"is it over?\" he asked. nobody answered. prices fell, e.g. for bread. the rate was 3.5 percent. wait... what? it cost $1.2 billion.",
+            &["\"is it over?\" he asked.", "nobody answered.", "prices fell, e.g. for bread.", "the rate was 3.5 percent.", "wait... what?", "it cost $1.2 billion."],
+        ),
+        (
+            "the storm hit at 3 a.m. on monday. john f. kennedy was elected. dr. ada lee testified! who won? nobody knows.",
+            &["the storm hit at 3 a.m. on monday.", "john f. kennedy was elected.", "dr. ada lee testified!", "who won?", "nobody knows."],
+        ),
+        (
+            "officials said 12 were hurt. 'we are shocked,' she said. 'it is over.' the club, acme inc. said nothing.",
+            &["officials said 12 were hurt.", "'we are shocked,' she said.", "'it is over.'", "the club, acme inc. said nothing."],
+        ),
+        // Too few lowercase sentence starts: the ordinary rule (a lowercase word continues).
+        ("a) apples. b) pears.", &["a) apples. b) pears."]),
+        // Ordinary text with lowercase words after abbreviations stays ordinary.
+        (
+            "Prices fell, e.g. for bread. Rents rose, i.e. a lot. Costs, etc. and more. Wages fell.",
+            &["Prices fell, e.g. for bread.", "Rents rose, i.e. a lot.", "Costs, etc. and more.", "Wages fell."],
+        ),
+    ];
+
+    #[test]
+    fn sentences_lowercase_table() {
+        let splitter = DefaultSplitter::new();
+        let mut failures = Vec::new();
+        for (text, expected) in LOWER {
+            let got = sentences(&splitter, text);
+            check_invariants(text, &splitter.split(text));
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?}\n   expected {expected:?}\n   got      {got:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn sentences_lowercased_article_is_not_one_sentence() {
+        let para = "The U.S. economy grew 3.5% in the third quarter, officials said on Tuesday. \
+                    \"We are pleased,\" said Dr. Smith of Acme Inc. in Washington. Markets rose. ";
+        let text = para.repeat(20);
+        let upper = split(&text).len();
+        let lower = split(&text.to_lowercase()).len();
+        assert_eq!(upper, 60);
+        assert_eq!(lower, upper);
     }
 
     #[test]
