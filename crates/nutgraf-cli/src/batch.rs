@@ -15,7 +15,6 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::{digest_parts, InputFormatArg, Part};
@@ -126,6 +125,24 @@ fn process(record: Record, parts: &[Part]) -> Line {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Counts of the summary line.
+#[derive(Default)]
+struct Tally {
+    read: u64,
+    ok: u64,
+    failed: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    fn count(&mut self, line: &Line) {
+        self.read += 1;
+        match &line.failure {
+            None => self.ok += 1,
+            Some(reason) => *self.failed.entry(reason.clone()).or_default() += 1,
         }
     }
 }
@@ -348,42 +365,71 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         pb
     };
 
-    let chunk_size = jobs * 32;
-    let mut read = 0u64;
-    let mut ok = 0u64;
-    let mut failed: BTreeMap<String, u64> = BTreeMap::new();
+    // Records go to the pool one by one; results come back tagged with their position
+    // and are written in input order. At most `window` records are in flight (read but
+    // not yet written), which bounds memory whatever the input size, and no worker ever
+    // waits for a slow neighbour as it would with chunk barriers.
+    let window = (jobs * 8) as u64;
+    let parts: Arc<[Part]> = parts.into();
+    let (tx, rx) = std::sync::mpsc::channel::<(u64, Line)>();
+    let mut pending: BTreeMap<u64, Line> = BTreeMap::new();
+    let mut tally = Tally::default();
+    let mut next_seq = 0u64; // next record to dispatch
+    let mut next_write = 0u64; // next record to write
     let mut interrupted = false;
+    let mut write_ready = |pending: &mut BTreeMap<u64, Line>,
+                           next_write: &mut u64,
+                           tally: &mut Tally|
+     -> Result<()> {
+        while let Some(line) = pending.remove(next_write) {
+            tally.count(&line);
+            out.write_all(line.json.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .context("could not write the output")?;
+            *next_write += 1;
+        }
+        Ok(())
+    };
     'inputs: for input in &args.inputs {
         progress.set_message(input.clone());
-        let mut records = open_input(input, args)?;
-        loop {
+        let records = open_input(input, args)?;
+        for record in records {
+            let record = record?;
             if stop.load(Ordering::SeqCst) {
                 interrupted = true;
                 break 'inputs;
             }
-            let mut chunk = Vec::with_capacity(chunk_size);
-            for r in records.by_ref().take(chunk_size) {
-                chunk.push(r?);
+            // Wait for room in the window.
+            while next_seq - next_write >= window {
+                let (seq, line) = rx.recv().context("a worker thread stopped")?;
+                pending.insert(seq, line);
+                write_ready(&mut pending, &mut next_write, &mut tally)?;
             }
-            if chunk.is_empty() {
-                break;
+            let tx = tx.clone();
+            let parts = Arc::clone(&parts);
+            let seq = next_seq;
+            pool.spawn(move || {
+                // The receiver outlives every worker; a send can only fail if the run
+                // is already failing.
+                let _ = tx.send((seq, process(record, &parts)));
+            });
+            next_seq += 1;
+            while let Ok((seq, line)) = rx.try_recv() {
+                pending.insert(seq, line);
             }
-            let lines: Vec<Line> =
-                pool.install(|| chunk.into_par_iter().map(|r| process(r, &parts)).collect());
-            for line in lines {
-                read += 1;
-                match line.failure {
-                    None => ok += 1,
-                    Some(reason) => *failed.entry(reason).or_default() += 1,
-                }
-                out.write_all(line.json.as_bytes())
-                    .and_then(|()| out.write_all(b"\n"))
-                    .context("could not write the output")?;
-            }
-            out.flush().context("could not write the output")?;
-            progress.set_position(read);
+            write_ready(&mut pending, &mut next_write, &mut tally)?;
+            progress.set_position(next_write);
         }
     }
+    // Drain what is in flight (also after Ctrl-C: only complete lines are written).
+    while next_write < next_seq {
+        let (seq, line) = rx.recv().context("a worker thread stopped")?;
+        pending.insert(seq, line);
+        write_ready(&mut pending, &mut next_write, &mut tally)?;
+    }
+    drop(write_ready);
+    out.flush().context("could not write the output")?;
+    let Tally { read, ok, failed } = tally;
     progress.finish_and_clear();
     let failed_total: u64 = failed.values().sum();
     let mut summary = format!("nutgraf batch: {read} records read, {ok} ok, {failed_total} failed");

@@ -800,3 +800,41 @@ fn issue_6_batch_unreadable_input_fails_the_run() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("could not open"), "{}", run.stderr);
 }
+
+#[test]
+fn issue_6_batch_ctrl_c_leaves_only_complete_lines() {
+    let dir = Scratch::new("batch_interrupt");
+    let record = serde_json::json!({"html": page("", &PARAGRAPHS.repeat(40))}).to_string();
+    let input = dir.file("big.jsonl", format!("{record}\n").repeat(20_000).as_bytes());
+    let output = dir.0.join("out.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
+        .args(["batch", &input, "--jobs", "2", "-o", &path_str(&output)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    thread::sleep(Duration::from_millis(700));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let stderr = drain(child.stderr.take().unwrap());
+    let status = child.wait().unwrap();
+    let stderr = String::from_utf8_lossy(&stderr.join().unwrap()).into_owned();
+    let written = std::fs::read_to_string(&output).unwrap();
+    if status.success() {
+        // The machine was fast enough to finish first: nothing to interrupt.
+        assert_eq!(written.lines().count(), 20_000);
+        return;
+    }
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert!(
+        written.ends_with('\n') || written.is_empty(),
+        "last line cut"
+    );
+    for line in written.lines() {
+        serde_json::from_str::<Value>(line).expect("every written line is complete JSON");
+    }
+}
