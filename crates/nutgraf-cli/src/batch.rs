@@ -427,7 +427,6 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         pending.insert(seq, line);
         write_ready(&mut pending, &mut next_write, &mut tally)?;
     }
-    drop(write_ready);
     out.flush().context("could not write the output")?;
     let Tally { read, ok, failed } = tally;
     progress.finish_and_clear();
