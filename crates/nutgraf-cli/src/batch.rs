@@ -322,6 +322,64 @@ fn open_input<'a>(input: &str, args: &'a BatchArgs) -> Result<Records<'a>> {
     Ok(jsonl_records(reader, input.to_string(), args))
 }
 
+/// Records to expect, when that is cheap to know: lines of JSONL files and pages of
+/// folders (a WARC file or standard input leaves it unknown).
+fn expected_records(args: &BatchArgs) -> Option<u64> {
+    let mut total = 0u64;
+    for input in &args.inputs {
+        let path = Path::new(input);
+        let lower = input.to_ascii_lowercase();
+        if input == "-" || lower.ends_with(".gz") || lower.ends_with(".warc") {
+            return None;
+        }
+        if path.is_dir() {
+            let mut stack = vec![path.to_path_buf()];
+            while let Some(d) = stack.pop() {
+                for entry in std::fs::read_dir(&d).ok()?.flatten() {
+                    let p = entry.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "txt")
+                    }) {
+                        total += 1;
+                    }
+                }
+            }
+        } else {
+            let mut reader = BufReader::new(File::open(path).ok()?);
+            let mut buf = Vec::new();
+            while reader.read_until(b'\n', &mut buf).ok()? > 0 {
+                if !buf.iter().all(u8::is_ascii_whitespace) {
+                    total += 1;
+                }
+                buf.clear();
+            }
+        }
+    }
+    Some(total)
+}
+
+/// A bar with rate and ETA when the total is known, a spinner with the rate otherwise.
+fn progress_bar(args: &BatchArgs) -> indicatif::ProgressBar {
+    let (pb, template) = match expected_records(args) {
+        Some(total) => (
+            indicatif::ProgressBar::new(total),
+            "{bar:30} {pos}/{len} records, {per_sec}, ETA {eta}  {msg}",
+        ),
+        None => (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} {pos} records, {per_sec}, {elapsed} elapsed  {msg}",
+        ),
+    };
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    pb
+}
+
 /// Runs the batch; returns the process exit code.
 pub fn run(args: &BatchArgs) -> Result<()> {
     let parts: Vec<Part> = if args.only.is_empty() {
@@ -354,15 +412,7 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let progress = if args.no_progress || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} records, {per_sec}, {elapsed} elapsed  {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        pb.enable_steady_tick(std::time::Duration::from_millis(200));
-        pb
+        progress_bar(args)
     };
 
     // Records go to the pool one by one; results come back tagged with their position
