@@ -21,12 +21,14 @@ pub mod blocks;
 pub mod error;
 pub mod html;
 pub mod page;
+pub mod quotes;
 pub mod sentences;
 pub mod text;
 
 pub use article::{Article, Dateline};
 pub use error::Error;
 pub use page::InputFormat;
+pub use quotes::{quotes, Kind as QuoteKind, Quote};
 pub use sentences::Span;
 
 /// A sample news page (an invented story with realistic page chrome), built into the

@@ -1,0 +1,578 @@
+//! Cues and their frames: for each cue (`said`, `according to`, a headline colon), the
+//! speaker mention and the content it attributes.
+//!
+//! A sentence is read as items (words, punctuation, whole quotations). Three frames:
+//! - *after the content*: `CONTENT, he said.` / `"A," said X, "B."` / `"A," X, the
+//!   spokesman, said.` — the content is what precedes the attribution in the sentence,
+//!   plus what follows it after a comma;
+//! - *before the content*: `X said (that) CONTENT` / `X told reporters: "…"` /
+//!   `According to X, CONTENT`;
+//! - *headline*: `Smith: "We will win"` at the start of a paragraph.
+//!
+//! Quotation-only sentences after a direct quote, and paragraphs that continue an
+//! open quotation, join the quote before them.
+
+use super::lexicon::{self, Class, Form};
+use super::marks::Region;
+use super::mentions::{np_after, np_before, plausible_speaker, skip_between_back, PRONOUNS};
+use super::tokens::{region_ends_sentence, Item, ItemKind, Paragraph};
+
+/// An attribution before resolution; all positions are character offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub spans: Vec<(usize, usize)>,
+    pub mention: Option<(usize, usize)>,
+    pub description: Option<(usize, usize)>,
+    pub cue: String,
+    /// Paragraph index.
+    pub para: usize,
+    /// Regions this draft holds (to extend it over continued quotations).
+    pub regions: Vec<usize>,
+}
+
+const TIME_WORDS: &[&str] = &[
+    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "recently", "earlier", "later", "again", "also", "repeatedly",
+    "privately", "publicly", "afterward", "afterwards", "then", "previously", "once",
+    "bluntly", "flatly", "simply", "frequently", "often", "late", "early", "separately",
+];
+const PREPS: &[&str] = &[
+    "in", "on", "at", "during", "to", "via", "through", "from", "after", "before", "with",
+    "last", "this", "earlier", "while", "when", "before", "about", "of", "for",
+];
+
+fn is_end_punct(it: &Item) -> bool {
+    matches!(it.kind, ItemKind::Punct('.' | '!' | '?' | '…' | ';'))
+}
+
+fn cue_at(items: &[Item], k: usize) -> Option<lexicon::Cue> {
+    let it = &items[k];
+    if !it.is_word() {
+        return None;
+    }
+    lexicon::lookup(&it.lower)
+}
+
+/// Sentences of a paragraph as item ranges; splits only outside quotations.
+pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    let n = items.len();
+    for m in 0..n {
+        let next = items.get(m + 1);
+        let next_opens = next.is_none_or(|it| it.cap || it.quote().is_some());
+        let split = match items[m].kind {
+            ItemKind::Punct('.' | '!' | '?' | '…') => next_opens,
+            ItemKind::Quote(r) => {
+                region_ends_sentence(chars, &regions[r])
+                    && next_opens
+                    && next.is_some()
+                    && !(m + 1..(m + 7).min(n)).any(|k| {
+                        cue_at(items, k).is_some_and(|c| c.form != Form::Ing)
+                            || items[k].lower == "according"
+                    })
+            }
+            _ => false,
+        };
+        if split || m + 1 == n {
+            out.push((s, m + 1));
+            s = m + 1;
+        }
+    }
+    out
+}
+
+/// Everything the frame finder needs about one paragraph.
+struct Ctx<'a> {
+    chars: &'a [char],
+    regions: &'a [Region],
+    items: &'a [Item],
+    para: usize,
+}
+
+impl Ctx<'_> {
+    /// Character spans of items `a..b`, trimmed of edge punctuation and quote marks.
+    fn span(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        let items = self.items;
+        while a < b && matches!(items[a].kind, ItemKind::Punct(_)) {
+            a += 1;
+        }
+        while b > a && matches!(items[b - 1].kind, ItemKind::Punct(_)) {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let start = match items[a].kind {
+            ItemKind::Quote(r) if a + 1 == b || true => self.regions[r].inner_start(),
+            _ => items[a].start,
+        };
+        let mut end = match items[b - 1].kind {
+            ItemKind::Quote(r) => self.regions[r].inner_end(),
+            _ => items[b - 1].end,
+        };
+        while end > start && (self.chars[end - 1].is_whitespace() || matches!(self.chars[end - 1], ',' | ';' | ':' | '—' | '-')) {
+            end -= 1;
+        }
+        let mut start = start;
+        while start < end && self.chars[start].is_whitespace() {
+            start += 1;
+        }
+        (start < end && self.chars[start..end].iter().any(|c| c.is_alphanumeric())).then_some((start, end))
+    }
+
+    fn words_in(&self, a: usize, b: usize) -> usize {
+        self.items[a..b]
+            .iter()
+            .map(|it| match it.kind {
+                ItemKind::Word => 1,
+                ItemKind::Quote(r) => {
+                    let reg = &self.regions[r];
+                    self.chars[reg.inner_start()..reg.inner_end()]
+                        .split(|c| c.is_whitespace())
+                        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+                        .count()
+                }
+                ItemKind::Punct(_) => 0,
+            })
+            .sum()
+    }
+
+    fn chars_span(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        (self.items[a].start, self.items[b - 1].end)
+    }
+
+    fn text(&self, a: usize, b: usize) -> String {
+        if a >= b {
+            return String::new();
+        }
+        self.chars[self.items[a].start..self.items[b - 1].end].iter().collect()
+    }
+
+    fn regions_in(&self, a: usize, b: usize) -> Vec<usize> {
+        self.items[a..b].iter().filter_map(Item::quote).collect()
+    }
+
+    /// After the cue (and inverted subject): listener, time and place phrases.
+    /// Returns (end of the cue phrase, start of the content).
+    fn complements(&self, mut i: usize, e: usize, class: Class) -> (usize, usize) {
+        let items = self.items;
+        if class == Class::Tell && i < e && items[i].is_word() && items[i].lower != "that" {
+            if let Some((_, b)) = np_after(items, i, e) {
+                i = b;
+            }
+        }
+        let mut guard = 0;
+        while i < e && guard < 4 {
+            guard += 1;
+            let it = &items[i];
+            if !it.is_word() {
+                break;
+            }
+            let w = it.lower.as_str();
+            if TIME_WORDS.contains(&w) {
+                i += 1;
+                continue;
+            }
+            if PREPS.contains(&w) {
+                let limit = (i + 9).min(e);
+                let stop = (i + 1..limit).find(|&t| {
+                    let x = &items[t];
+                    x.is_punct(',') || x.is_punct(':') || x.lower == "that" || x.quote().is_some() || is_end_punct(x)
+                });
+                let stop = stop.or((limit == e).then_some(e));
+                match stop {
+                    Some(t) if !(i + 1..t).any(|q| cue_at(items, q).is_some()) => {
+                        i = t;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            break;
+        }
+        let cue_end = i;
+        if i < e && (items[i].lower == "that" || items[i].is_punct(',') || items[i].is_punct(':')) {
+            i += 1;
+        }
+        (cue_end, i)
+    }
+
+    /// Where the content of a before-frame stops: at a following `, adding …`,
+    /// `, according to …` or the sentence end.
+    fn content_stop(&self, a: usize, e: usize) -> usize {
+        let items = self.items;
+        for m in a + 1..e {
+            if items[m - 1].is_punct(',') {
+                if cue_at(items, m).is_some_and(|c| c.form == Form::Ing) {
+                    return m - 1;
+                }
+                if items[m].lower == "according" {
+                    return m - 1;
+                }
+            }
+        }
+        e
+    }
+
+    fn draft(&self, spans: Vec<(usize, usize)>, mention: Option<(usize, usize)>, description: Option<(usize, usize)>, cue: String, regions: Vec<usize>) -> Draft {
+        Draft {
+            spans,
+            mention: mention.map(|m| self.chars_span(m)),
+            description: description.map(|d| self.chars_span(d)),
+            cue,
+            para: self.para,
+            regions,
+        }
+    }
+}
+
+/// One sentence's frames. `cursor` is where unclaimed content starts.
+fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
+    let items = ctx.items;
+    // Effective end: without the closing punctuation.
+    let mut e_eff = e;
+    while e_eff > s && is_end_punct(&items[e_eff - 1]) {
+        e_eff -= 1;
+    }
+    let mut cursor = s;
+    let mut last_subject: Option<(usize, usize)> = None;
+    let mut k = s;
+    while k < e_eff {
+        let it = &items[k];
+        // Headline style: `Name: content` at the start of a paragraph.
+        if it.is_punct(':') && s == 0 && k > 0 && k <= 5 && k + 1 < e_eff && cursor == 0 {
+            let name = (0, k);
+            if items[..k].iter().all(Item::is_word) && items[0].cap && items[k - 1].cap {
+                let regions = ctx.regions_in(k + 1, e);
+                if let Some(sp) = ctx.span(k + 1, e) {
+                    out.push(ctx.draft(vec![sp], Some(name), None, ":".into(), regions));
+                    return;
+                }
+            }
+        }
+        if it.is_word() && it.lower == "according" && items.get(k + 1).is_some_and(|x| x.lower == "to") {
+            if let Some(subj) = np_after(items, k + 2, e_eff) {
+                let before_end = if k > cursor && items[k - 1].is_punct(',') { k - 1 } else { k };
+                let cue = ctx.text(k, k + 2);
+                if ctx.words_in(cursor, before_end) >= 2 {
+                    let mut spans = vec![];
+                    spans.extend(ctx.span(cursor, before_end));
+                    let mut regions = ctx.regions_in(cursor, before_end);
+                    // `X is, according to Y, Z`: the rest of the sentence too.
+                    if subj.1 < e_eff && items[subj.1].is_punct(',') && ctx.words_in(subj.1, e_eff) >= 2 {
+                        spans.extend(ctx.span(subj.1 + 1, e_eff));
+                        regions.extend(ctx.regions_in(subj.1 + 1, e_eff));
+                        cursor = e_eff;
+                    } else {
+                        cursor = subj.1;
+                    }
+                    if !spans.is_empty() {
+                        out.push(ctx.draft(spans, Some(subj), None, cue, regions));
+                    }
+                    k = cursor.max(k + 2);
+                    continue;
+                }
+                if subj.1 < e_eff && items[subj.1].is_punct(',') {
+                    let a = subj.1 + 1;
+                    let stop = ctx.content_stop(a, e_eff);
+                    if let Some(sp) = ctx.span(a, stop) {
+                        out.push(ctx.draft(vec![sp], Some(subj), None, cue, ctx.regions_in(a, stop)));
+                        cursor = stop;
+                        k = stop;
+                        continue;
+                    }
+                }
+            }
+            k += 2;
+            continue;
+        }
+        let Some(cue) = cue_at(items, k) else {
+            k += 1;
+            continue;
+        };
+        match frame(ctx, s, e_eff, cursor, k, cue, last_subject) {
+            Some((draft, next, subject)) => {
+                out.push(draft);
+                last_subject = Some(subject);
+                cursor = next;
+                k = next.max(k + 1);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The frame of one verb cue at `k`. Returns the draft, where the next content may
+/// start, and the subject (item range).
+fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::Cue, last_subject: Option<(usize, usize)>) -> Option<(Draft, usize, (usize, usize))> {
+    let items = ctx.items;
+    if cue.form == Form::Ing {
+        // `…, saying (that) CONTENT`: the subject is the clause's.
+        if k == s || !items[k - 1].is_punct(',') {
+            return None;
+        }
+        let subject = last_subject.or_else(|| {
+            let mut a = s;
+            while a < k && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "instead") {
+                a += 1;
+            }
+            np_after(items, a, k).filter(|sub| sub.1 < k && items[sub.1].is_word())
+        })?;
+        let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
+        let stop = ctx.content_stop(a, e);
+        if ctx.words_in(a, stop) < 2 {
+            return None;
+        }
+        let sp = ctx.span(a, stop)?;
+        let d = ctx.draft(vec![sp], Some(subject), None, ctx.text(k, cue_end), ctx.regions_in(a, stop));
+        return Some((d, stop, subject));
+    }
+    // Subject before the verb (with an appositive), or after it (inverted).
+    let j = skip_between_back(items, s, k);
+    let mut subject = None;
+    let mut description = None;
+    let mut inverted = false;
+    if j > s && items[j - 1].is_punct(',') {
+        // `Name, description, said` / `Name, who …, said`
+        let c2 = j - 1;
+        let lo = c2.saturating_sub(16).max(s);
+        if let Some(c1) = (lo..c2).rev().find(|&t| items[t].is_punct(',') || items[t].quote().is_some()) {
+            if items[c1].is_punct(',') && c1 + 1 < c2 && items[c1 + 1..c2].iter().all(|x| x.quote().is_none()) {
+                if let Some(n) = np_before(items, s, c1) {
+                    if items[n.0..n.1].iter().any(|x| x.cap) {
+                        subject = Some(n);
+                        if items[c1 + 1].lower != "who" {
+                            description = Some((c1 + 1, c2));
+                        }
+                    }
+                }
+            }
+        }
+    } else if let Some(n) = np_before(items, s, j) {
+        if plausible_speaker(items, n) && n.0 >= cursor {
+            subject = Some(n);
+        }
+    }
+    let mut after = k + 1;
+    if subject.is_none() {
+        // Inverted: `"…," said Smith` / `…, says the report.`
+        let opens = k == s || items[k - 1].is_punct(',') || items[k - 1].quote().is_some() || items[k - 1].is_punct('—');
+        if !opens || k != j {
+            return None;
+        }
+        let n = np_after(items, k + 1, e)?;
+        if !plausible_speaker(items, n) {
+            return None;
+        }
+        subject = Some(n);
+        inverted = true;
+        after = n.1;
+        // `said Mark Toner, the acting spokesman.`
+        if after < e && items[after].is_punct(',') {
+            let stop = (after + 1..e).find(|&t| !items[t].is_word()).unwrap_or(e);
+            if stop > after + 1 && (stop == e || items[stop].is_punct(',')) && stop - after <= 12 {
+                description = Some((after + 1, stop));
+                after = stop;
+            }
+        }
+    }
+    let subject = subject?;
+    if cue.form == Form::Base && !inverted {
+        let plural = items[subject.0..subject.1].last().is_some_and(|x| {
+            matches!(x.lower.as_str(), "they" | "we" | "i" | "you") || (x.lower.ends_with('s') && !x.cap)
+        });
+        if !plural && j == k {
+            return None;
+        }
+    }
+    let (cue_end, a) = ctx.complements(after, e, cue.class);
+    let cue_text = if inverted { ctx.text(k, k + 1) } else { ctx.text(k, cue_end.max(k + 1)) };
+    let first = if inverted { k } else { subject.0 };
+    // Content before the attribution.
+    let (before_end, sep) = if first > cursor && (items[first - 1].is_punct(',') || items[first - 1].is_punct('—')) {
+        (first - 1, true)
+    } else if first > cursor && items[first - 1].quote().is_some() {
+        (first, true)
+    } else {
+        (first, false)
+    };
+    let closed = cue_end >= e || matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—' | ';'));
+    if sep && closed && ctx.words_in(cursor, before_end) >= 1 && (cursor..before_end).any(|t| items[t].is_word() || items[t].quote().is_some()) {
+        let mut spans = Vec::new();
+        spans.extend(ctx.span(cursor, before_end));
+        let mut regions = ctx.regions_in(cursor, before_end);
+        let mut next = cue_end.max(subject.1);
+        if cue_end < e && matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—')) {
+            let a2 = cue_end + 1;
+            let stop = ctx.content_stop(a2, e);
+            let has_cue = (a2..stop).any(|t| cue_at(items, t).is_some_and(|c| c.form != Form::Base) || items[t].lower == "according");
+            if stop > a2 && !has_cue && ctx.words_in(a2, stop) >= 1 {
+                spans.extend(ctx.span(a2, stop));
+                regions.extend(ctx.regions_in(a2, stop));
+                next = stop;
+            }
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        let d = ctx.draft(spans, Some(subject), description, cue_text, regions);
+        return Some((d, next, subject));
+    }
+    if inverted {
+        return None;
+    }
+    // Content after the attribution.
+    let intro = a > cue_end; // `that`, `,` or `:` came first
+    let starts_quote = a < e && items[a].quote().is_some();
+    if matches!(cue.class, Class::Weak) && !intro && !starts_quote {
+        return None;
+    }
+    if cue_end > k + 1 && a == cue_end && !starts_quote && cue.class != Class::Tell {
+        // `said on Tuesday the deal…` is fine, but `said in the past …` started the content.
+    }
+    let stop = ctx.content_stop(a, e);
+    let words = ctx.words_in(a, stop);
+    if words < 2 && !(starts_quote && words >= 1) {
+        if a >= e && a > 0 && items[a - 1].is_punct(':') {
+            // `He declared:` and the quotation follows in the next paragraph.
+            let d = ctx.draft(Vec::new(), Some(subject), description, cue_text, Vec::new());
+            return Some((d, e, subject));
+        }
+        return None;
+    }
+    let sp = ctx.span(a, stop)?;
+    let d = ctx.draft(vec![sp], Some(subject), description, cue_text, ctx.regions_in(a, stop));
+    Some((d, stop, subject))
+}
+
+/// All drafts of an article, in text order.
+pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let mut claimed = vec![false; regions.len()];
+    // The draft a running quotation belongs to: (region that continues, draft index).
+    let mut running: Option<(usize, usize)> = None;
+    let mut last_speaker: Option<(usize, usize)> = None; // (draft index, paragraph)
+    for (pi, para) in paras.iter().enumerate() {
+        let ctx = Ctx {
+            chars,
+            regions,
+            items: &para.items,
+            para: pi,
+        };
+        let first_new = out.len();
+        // A quotation running on from the last paragraph.
+        let mut skip_to = 0;
+        if let Some((r, di)) = running.take() {
+            if regions[r].continues {
+                if let Some(first) = para.items.first().and_then(Item::quote) {
+                    // The whole first sentence (if only quotes) joins the draft.
+                    let (s0, e0) = para.sentences.first().copied().unwrap_or((0, 0));
+                    let only_quotes = para.items[s0..e0].iter().all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
+                    if only_quotes {
+                        if let Some(sp) = ctx.span(s0, e0) {
+                            out[di].spans.push(sp);
+                        }
+                        for x in para.items[s0..e0].iter().filter_map(Item::quote) {
+                            claimed[x] = true;
+                            out[di].regions.push(x);
+                        }
+                        skip_to = 1;
+                        if regions[first].continues && para.items[s0..e0].len() == 1 {
+                            running = Some((first, di));
+                        }
+                    }
+                }
+            }
+        }
+        // A colon frame waiting for this paragraph.
+        if let Some(prev) = out.last() {
+            if prev.spans.is_empty() && prev.para + 1 == pi {
+                let di = out.len() - 1;
+                if let Some(&(s0, _)) = para.sentences.first() {
+                    if para.items.get(s0).and_then(Item::quote).is_some() {
+                        let e_all = para.items.len();
+                        if let Some(sp) = ctx.span(0, e_all) {
+                            out[di].spans.push(sp);
+                            for x in para.items.iter().filter_map(Item::quote) {
+                                claimed[x] = true;
+                                out[di].regions.push(x);
+                            }
+                            skip_to = para.sentences.len();
+                            if let Some(r) = para.items.last().and_then(Item::quote) {
+                                running = Some((r, di));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for &(s, e) in para.sentences.iter().skip(skip_to) {
+            let before = out.len();
+            sentence_frames(&ctx, s, e, &mut out);
+            if out.len() == before {
+                // No cue: quotation-only sentence after a direct quote in this paragraph
+                // joins it; otherwise an unattributed quotation at a paragraph start
+                // goes to the last speaker.
+                let only_quotes = para.items[s..e].iter().all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)))
+                    && para.items[s..e].iter().any(|x| x.quote().is_some());
+                if !only_quotes {
+                    continue;
+                }
+                let rs: Vec<usize> = para.items[s..e].iter().filter_map(Item::quote).collect();
+                if rs.iter().any(|&r| claimed[r]) {
+                    continue;
+                }
+                let Some(sp) = ctx.span(s, e) else { continue };
+                if out.len() > first_new && !out[out.len() - 1].regions.is_empty() {
+                    let di = out.len() - 1;
+                    out[di].spans.push(sp);
+                    out[di].regions.extend(rs.iter().copied());
+                } else if let Some((ld, lp)) = last_speaker {
+                    if pi <= lp + 2 && ctx.words_in(s, e) >= 4 {
+                        let mut d = ctx.draft(vec![sp], None, None, String::new(), rs.clone());
+                        d.mention = out[ld].mention;
+                        d.description = None;
+                        out.push(d);
+                    }
+                }
+                for &r in &rs {
+                    claimed[r] = true;
+                }
+            }
+            for d in &out[before..] {
+                for &r in &d.regions {
+                    claimed[r] = true;
+                }
+            }
+        }
+        // Remember the speaker and a quotation that runs on.
+        if out.len() > first_new {
+            let di = out.len() - 1;
+            if out[di].mention.is_some() {
+                last_speaker = Some((di, pi));
+            }
+        }
+        if running.is_none() {
+            if let Some(r) = para.items.last().and_then(Item::quote) {
+                if regions[r].continues {
+                    if let Some(di) = (first_new..out.len()).rev().find(|&d| out[d].regions.contains(&r)) {
+                        running = Some((r, di));
+                    } else if let Some((ld, _)) = last_speaker {
+                        // An unattributed opening paragraph of a long quotation.
+                        let (s0, e0) = para.sentences.last().copied().unwrap_or((0, 0));
+                        if let Some(sp) = ctx.span(s0, e0) {
+                            let mut d = ctx.draft(vec![sp], None, None, String::new(), vec![r]);
+                            d.mention = out[ld].mention;
+                            out.push(d);
+                            running = Some((r, out.len() - 1));
+                        }
+                    }
+                }
+            }
+        }
+        let _ = PRONOUNS;
+    }
+    out.retain(|d| !d.spans.is_empty());
+    out
+}

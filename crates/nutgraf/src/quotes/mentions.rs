@@ -1,0 +1,174 @@
+//! Speaker mentions: the noun phrase before or after a cue, appositives, pronouns.
+
+use super::tokens::Item;
+
+/// Words that may stand between a subject and its verb (`he also said`, `has said`).
+const BETWEEN: &[&str] = &[
+    "also", "has", "have", "had", "later", "then", "previously", "once", "repeatedly",
+    "recently", "reportedly", "would", "will", "did", "does", "do", "not", "never", "again",
+    "further", "since", "earlier", "first", "simply", "just", "privately", "publicly",
+    "flatly", "long", "frequently", "often", "quickly", "may", "might", "could", "can",
+    "should", "must", "had", "been", "is", "was", "are", "were", "still", "already", "even",
+    "ultimately", "always", "separately", "specifically", "explicitly", "openly", "n't",
+    "didn't", "doesn't", "hasn't", "haven't", "won't", "wouldn't", "herself", "himself",
+    "themselves", "itself", "pointedly", "bluntly", "firmly",
+];
+
+/// Personal pronouns that can be a speaker.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// Determiners and possessives: they start a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "another", "some", "many", "several", "both", "all", "most", "two", "three",
+    "four", "five", "other", "few", "each", "every", "one", "no",
+];
+
+/// Words that end a noun phrase when walking back from a verb.
+const STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "as", "if", "when",
+    "while", "because", "after", "before", "since", "so", "than", "to", "in", "on", "at",
+    "by", "with", "from", "into", "about", "over", "under", "during", "against", "what",
+    "how", "why", "where", "said", "says", "is", "was", "are", "were", "be", "been", "has",
+    "have", "had", "not", "there", "here", "yet", "though", "although", "until", "unless",
+    "also", "then", "now", "however", "instead", "meanwhile", "later", "today", "yesterday",
+    "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "him", "them", "me", "us", "whether", "says", "told", "week", "month", "year", "ago",
+    "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+    "just", "even", "only", "still", "again", "once", "already", "last", "next",
+];
+
+/// Words that may join the parts of a name or a noun phrase.
+const JOINERS: &[&str] = &["of", "for", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du"];
+
+fn lower_in(item: &Item, list: &[&str]) -> bool {
+    item.is_word() && list.contains(&item.lower.as_str())
+}
+
+/// Skips words like `also`, `has` backwards from `hi` (exclusive); returns the new end.
+pub fn skip_between_back(items: &[Item], lo: usize, mut hi: usize) -> usize {
+    let mut n = 0;
+    while hi > lo && n < 3 {
+        let it = &items[hi - 1];
+        if it.is_word() && !it.cap && (BETWEEN.contains(&it.lower.as_str()) || it.lower.ends_with("ly")) {
+            hi -= 1;
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    hi
+}
+
+/// The noun phrase that ends at `hi` (exclusive), not reaching before `lo`.
+pub fn np_before(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if hi <= lo {
+        return None;
+    }
+    let last = &items[hi - 1];
+    if !last.is_word() {
+        return None;
+    }
+    if PRONOUNS.contains(&last.lower.as_str()) {
+        return Some((hi - 1, hi));
+    }
+    if STOP.contains(&last.lower.as_str()) || DETERMINERS.contains(&last.lower.as_str()) {
+        return None;
+    }
+    let mut k = hi;
+    let mut lowercase = 0;
+    let mut words = 0;
+    while k > lo && words < 9 {
+        let it = &items[k - 1];
+        if !it.is_word() {
+            break;
+        }
+        let w = it.lower.as_str();
+        if DETERMINERS.contains(&w) {
+            k -= 1;
+            break;
+        }
+        if PRONOUNS.contains(&w) || STOP.contains(&w) {
+            // A sentence-initial capitalized function word ends the phrase too.
+            break;
+        }
+        if JOINERS.contains(&w) {
+            // `spokesman for the campaign`, `Secretary of State`: only between words.
+            if k - 1 == lo {
+                break;
+            }
+            k -= 1;
+            words += 1;
+            continue;
+        }
+        if !it.cap {
+            lowercase += 1;
+            if lowercase > 4 {
+                break;
+            }
+        }
+        k -= 1;
+        words += 1;
+    }
+    // Do not start on a joiner.
+    while k < hi && lower_in(&items[k], JOINERS) {
+        k += 1;
+    }
+    (k < hi).then_some((k, hi))
+}
+
+/// The noun phrase that starts at `lo`, not reaching `hi`.
+pub fn np_after(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if lo >= hi || !items[lo].is_word() {
+        return None;
+    }
+    let first = items[lo].lower.as_str();
+    if PRONOUNS.contains(&first) {
+        return Some((lo, lo + 1));
+    }
+    if STOP.contains(&first) {
+        return None;
+    }
+    let mut k = lo;
+    let mut words = 0;
+    while k < hi && words < 9 {
+        let it = &items[k];
+        if !it.is_word() {
+            break;
+        }
+        let w = it.lower.as_str();
+        if k > lo && (STOP.contains(&w) || DETERMINERS.contains(&w) || PRONOUNS.contains(&w)) {
+            break;
+        }
+        k += 1;
+        words += 1;
+    }
+    while k > lo && lower_in(&items[k - 1], JOINERS) {
+        k -= 1;
+    }
+    (k > lo).then_some((lo, k))
+}
+
+/// Whether a phrase names someone (has a capitalized word or is a pronoun or a
+/// common noun of people/organisations).
+pub fn plausible_speaker(items: &[Item], (s, e): (usize, usize)) -> bool {
+    items[s..e].iter().any(|it| {
+        it.cap
+            || PRONOUNS.contains(&it.lower.as_str())
+            || it.lower.ends_with("man")
+            || it.lower.ends_with("woman")
+            || it.lower.ends_with("person")
+            || it.lower.ends_with("ist")
+            || it.lower.ends_with("er")
+            || it.lower.ends_with("or")
+            || it.lower.ends_with("ent")
+            || it.lower.ends_with("ant")
+            || it.lower.ends_with("ials")
+            || it.lower.ends_with("ial")
+            || it.lower.ends_with("s")
+            || it.lower.ends_with("ee")
+            || it.lower.ends_with("ity")
+            || it.lower.ends_with("ion")
+            || it.lower.ends_with("cy")
+    })
+}
