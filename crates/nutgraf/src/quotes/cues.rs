@@ -28,7 +28,30 @@ pub struct Draft {
     pub para: usize,
     /// Regions this draft holds (to extend it over continued quotations).
     pub regions: Vec<usize>,
+    /// What a relative `who` mention stands for.
+    pub antecedent: Option<(usize, usize)>,
 }
+
+/// Capitalized words that start a description rather than a name.
+const DETERMINERS_CAP: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "who", "which"];
+
+/// Capitalized words before a colon that are labels, not speakers.
+const NOT_SPEAKERS: &[&str] = &[
+    "note", "update", "updated", "photo", "photos", "watch", "related", "read", "editor",
+    "q", "a", "source", "sources", "correction", "video", "image", "caption", "credit",
+    "warning", "breaking", "exclusive", "subscribe", "advertisement", "also", "topics",
+    "tags", "share", "bottom", "the", "in", "on", "at", "for", "and", "but", "this", "that",
+    "why", "what", "how", "who", "when", "where", "here", "there", "it", "we", "i", "they",
+    "he", "she", "question", "answer", "example", "background", "translation", "disclosure",
+];
+
+/// Third-person verb forms that are also plural nouns.
+const NOUNISH: &[&str] = &[
+    "states", "reports", "claims", "calls", "notes", "posts", "comments", "remarks",
+    "promises", "texts", "charges", "answers", "counters", "quotes", "tweets", "emails",
+    "blogs", "jokes", "vows", "pledges", "fears", "doubts", "worries", "estimates", "reveals",
+    "mentions", "tells", "questions", "stresses", "warns", "insists", "adds",
+];
 
 const TIME_WORDS: &[&str] = &[
     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -47,7 +70,7 @@ fn is_end_punct(it: &Item) -> bool {
 
 fn cue_at(items: &[Item], k: usize) -> Option<lexicon::Cue> {
     let it = &items[k];
-    if !it.is_word() {
+    if !it.is_word() || it.cap {
         return None;
     }
     lexicon::lookup(&it.lower)
@@ -60,7 +83,7 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
     let n = items.len();
     for m in 0..n {
         let next = items.get(m + 1);
-        let next_opens = next.is_none_or(|it| it.cap || it.quote().is_some());
+        let next_opens = next.is_none_or(|it| it.cap || it.quote().is_some() || it.is_punct('('));
         let split = match items[m].kind {
             ItemKind::Punct('.' | '!' | '?' | '…') => next_opens,
             ItemKind::Quote(r) => {
@@ -178,7 +201,7 @@ impl Ctx<'_> {
                 let limit = (i + 9).min(e);
                 let stop = (i + 1..limit).find(|&t| {
                     let x = &items[t];
-                    x.is_punct(',') || x.is_punct(':') || x.lower == "that" || x.quote().is_some() || is_end_punct(x)
+                    x.is_punct(',') || x.is_punct(':') || x.lower == "that" || is_end_punct(x)
                 });
                 let stop = stop.or((limit == e).then_some(e));
                 match stop {
@@ -203,12 +226,29 @@ impl Ctx<'_> {
     fn content_stop(&self, a: usize, e: usize) -> usize {
         let items = self.items;
         for m in a + 1..e {
+            let joint = items[m - 1].is_punct(',')
+                || (items[m].is_word()
+                    && matches!(items[m].lower.as_str(), "but" | "whereas" | "while" | "although" | "though")
+                    && items[m - 1].is_punct(','));
             if items[m - 1].is_punct(',') {
                 if cue_at(items, m).is_some_and(|c| c.form == Form::Ing) {
                     return m - 1;
                 }
                 if items[m].lower == "according" {
                     return m - 1;
+                }
+            }
+            if joint {
+                // `…, but six in 10 said …` / `…, Lewandowski said …`: another attribution.
+                let from = if items[m].is_punct(',') { m + 1 } else { m };
+                let to = (from + 8).min(e);
+                if let Some(v) = (from..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing)) {
+                    let j = skip_between_back(items, from, v);
+                    if let Some(n) = np_before(items, from, j) {
+                        if n.0 <= from + 1 && plausible_speaker(items, n) {
+                            return m - 1;
+                        }
+                    }
                 }
             }
         }
@@ -223,6 +263,7 @@ impl Ctx<'_> {
             cue,
             para: self.para,
             regions,
+            antecedent: None,
         }
     }
 }
@@ -240,13 +281,22 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
     let mut k = s;
     while k < e_eff {
         let it = &items[k];
-        // Headline style: `Name: content` at the start of a paragraph.
-        if it.is_punct(':') && s == 0 && k > 0 && k <= 5 && k + 1 < e_eff && cursor == 0 {
-            let name = (0, k);
-            if items[..k].iter().all(Item::is_word) && items[0].cap && items[k - 1].cap {
-                let regions = ctx.regions_in(k + 1, e);
-                if let Some(sp) = ctx.span(k + 1, e) {
-                    out.push(ctx.draft(vec![sp], Some(name), None, ":".into(), regions));
+        // Headline style: `Name: content` at the start of a paragraph or after a dash.
+        if it.is_punct(':') && k > cursor && k + 1 < e_eff {
+            let mut a = k;
+            while a > cursor && k - a < 5 && items[a - 1].is_word() && items[a - 1].cap {
+                a -= 1;
+            }
+            let starts = (a == 0 && s == 0) || (a > 0 && (items[a - 1].is_punct('—') || items[a - 1].is_punct('-')));
+            let shouting = items[a..k]
+                .iter()
+                .all(|x| ctx.chars[x.start..x.end].iter().all(|c| !c.is_lowercase()));
+            let named = a < k && !NOT_SPEAKERS.contains(&items[a].lower.as_str()) && !shouting;
+            if starts && named {
+                let end = if s == 0 { ctx.items.len() } else { e };
+                let regions = ctx.regions_in(k + 1, end);
+                if let Some(sp) = ctx.span(k + 1, end) {
+                    out.push(ctx.draft(vec![sp], Some((a, k)), None, ":".into(), regions));
                     return;
                 }
             }
@@ -333,16 +383,37 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     let mut subject = None;
     let mut description = None;
     let mut inverted = false;
-    if j > s && items[j - 1].is_punct(',') {
+    let mut antecedent = None;
+    if j >= s + 3 && items[j - 1].lower == "who" && items[j - 2].is_punct(',') {
+        // `…, said Beck, who said …` / `Smith, who …`: the relative pronoun, standing
+        // for the phrase before the comma.
+        subject = Some((j - 1, j));
+        antecedent = last_subject
+            .filter(|l| l.1 <= j - 2 && l.1 + 3 >= j - 2)
+            .or_else(|| np_before(items, s, j - 2));
+    } else if j > s && items[j - 1].is_punct(',') {
         // `Name, description, said` / `Name, who …, said`
         let c2 = j - 1;
-        let lo = c2.saturating_sub(16).max(s);
-        if let Some(c1) = (lo..c2).rev().find(|&t| items[t].is_punct(',') || items[t].quote().is_some()) {
-            if items[c1].is_punct(',') && c1 + 1 < c2 && items[c1 + 1..c2].iter().all(|x| x.quote().is_none()) {
+        let lo = c2.saturating_sub(24).max(s);
+        let commas = (lo..c2).rev().take_while(|&t| items[t].quote().is_none()).filter(|&t| items[t].is_punct(',')).take(4);
+        for c1 in commas {
+            if subject.is_some() {
+                break;
+            }
+            if c1 + 1 < c2 {
+                let who = items[c1 + 1].lower == "who";
+                let d_is_name = items[c1 + 1].cap
+                    && !DETERMINERS_CAP.contains(&items[c1 + 1].lower.as_str())
+                    && (c1 + 1..c2).all(|t| items[t].is_word());
                 if let Some(n) = np_before(items, s, c1) {
-                    if items[n.0..n.1].iter().any(|x| x.cap) {
+                    let n_named = items[n.0..n.1].iter().any(|x| x.cap);
+                    if d_is_name && !n_named {
+                        // `One pastor, Darran Whiting of Liberty Baptist, said`
+                        subject = Some((c1 + 1, c2));
+                        description = Some(n);
+                    } else if n_named || (who && plausible_speaker(items, n)) {
                         subject = Some(n);
-                        if items[c1 + 1].lower != "who" {
+                        if !who {
                             description = Some((c1 + 1, c2));
                         }
                     }
@@ -358,7 +429,7 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     if subject.is_none() {
         // Inverted: `"…," said Smith` / `…, says the report.`
         let opens = k == s || items[k - 1].is_punct(',') || items[k - 1].quote().is_some() || items[k - 1].is_punct('—');
-        if !opens || k != j {
+        if !opens || k != j || (cue.class == Class::Tell && items[k].lower != "asked") {
             return None;
         }
         let n = np_after(items, k + 1, e)?;
@@ -378,6 +449,20 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         }
     }
     let subject = subject?;
+    if cue.form == Form::Third && NOUNISH.contains(&items[k].lower.as_str()) && !inverted {
+        // `many Asian states`, `the reports`: a plural noun, unless a name or pronoun
+        // comes right before and the next item can start content.
+        let before = &items[subject.1 - 1];
+        let ok_subject = before.cap || PRONOUNS.contains(&before.lower.as_str());
+        let ok_next = items.get(k + 1).is_some_and(|x| {
+            (x.is_word() && !matches!(x.lower.as_str(), "of" | "for" | "and" | "or" | "in" | "on" | "from" | "about"))
+                || x.quote().is_some()
+                || x.is_punct(':')
+        });
+        if !ok_subject || !ok_next {
+            return None;
+        }
+    }
     if cue.form == Form::Base && !inverted {
         let plural = items[subject.0..subject.1].last().is_some_and(|x| {
             matches!(x.lower.as_str(), "they" | "we" | "i" | "you") || (x.lower.ends_with('s') && !x.cap)
@@ -386,7 +471,7 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             return None;
         }
     }
-    let (cue_end, a) = ctx.complements(after, e, cue.class);
+    let (cue_end, mut a) = ctx.complements(after, e, cue.class);
     let cue_text = if inverted { ctx.text(k, k + 1) } else { ctx.text(k, cue_end.max(k + 1)) };
     let first = if inverted { k } else { subject.0 };
     // Content before the attribution.
@@ -397,8 +482,15 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     } else {
         (first, false)
     };
-    let closed = cue_end >= e || matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—' | ';'));
-    if sep && closed && ctx.words_in(cursor, before_end) >= 1 && (cursor..before_end).any(|t| items[t].is_word() || items[t].quote().is_some()) {
+    let quote_before = sep && before_end > cursor && items[before_end - 1].quote().is_some();
+    let closed = cue_end >= e || matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—' | ';')) || quote_before;
+    let after_quote = cue_end + 1 < e
+        && matches!(items[cue_end].kind, ItemKind::Punct(',' | ':'))
+        && items[cue_end + 1].quote().is_some();
+    let before_quote = (cursor..before_end).any(|t| items[t].quote().is_some());
+    // `When asked why, Tyler said, "We …"`: the quotation after is the content.
+    let pre_instead = after_quote && !before_quote;
+    if sep && closed && !pre_instead && ctx.words_in(cursor, before_end) >= 1 && (cursor..before_end).any(|t| items[t].is_word() || items[t].quote().is_some()) {
         let mut spans = Vec::new();
         spans.extend(ctx.span(cursor, before_end));
         let mut regions = ctx.regions_in(cursor, before_end);
@@ -407,7 +499,18 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             let a2 = cue_end + 1;
             let stop = ctx.content_stop(a2, e);
             let has_cue = (a2..stop).any(|t| cue_at(items, t).is_some_and(|c| c.form != Form::Base) || items[t].lower == "according");
-            if stop > a2 && !has_cue && ctx.words_in(a2, stop) >= 1 {
+            // `"A," he said, "B."` or `The plan, he said, is dead.`; not `…," he said,
+            // without elaborating`.
+            let fits = a2 < stop
+                && if items[a2].quote().is_some() {
+                    true
+                } else {
+                    !quote_before
+                        && items[a2].is_word()
+                        && !items[a2].cap
+                        && !matches!(items[a2].lower.as_str(), "who" | "which" | "whose" | "where" | "when" | "as" | "while" | "without" | "after" | "before" | "because" | "though" | "although" | "and" | "but")
+                };
+            if fits && !has_cue && ctx.words_in(a2, stop) >= 1 {
                 spans.extend(ctx.span(a2, stop));
                 regions.extend(ctx.regions_in(a2, stop));
                 next = stop;
@@ -416,7 +519,8 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         if spans.is_empty() {
             return None;
         }
-        let d = ctx.draft(spans, Some(subject), description, cue_text, regions);
+        let mut d = ctx.draft(spans, Some(subject), description, cue_text, regions);
+        d.antecedent = antecedent.map(|a| ctx.chars_span(a));
         return Some((d, next, subject));
     }
     if inverted {
@@ -431,7 +535,29 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     if cue_end > k + 1 && a == cue_end && !starts_quote && cue.class != Class::Tell {
         // `said on Tuesday the deal…` is fine, but `said in the past …` started the content.
     }
-    let stop = ctx.content_stop(a, e);
+    let mut stop = ctx.content_stop(a, e);
+    if starts_quote
+        && a + 1 < stop
+        && (items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")
+        && !items[a + 1..stop].iter().any(|x| x.quote().is_some())
+    {
+        // `wrote to followers, "It's time," and shared a link`: the quotation only.
+        stop = a + 1;
+    }
+    if antecedent.is_some() {
+        // `Trump, who said last week that X, issued …`: the relative clause ends at a comma.
+        if let Some(c) = (a + 1..stop).find(|&t| items[t].is_punct(',')) {
+            stop = c;
+        }
+    }
+    if !starts_quote && stop > a + 1 && items[stop - 1].quote().is_some() && items[stop - 2].is_punct(',') {
+        // `said on Monday, in reference to her child, "Next summer …"`: the quotation.
+        let q = stop - 1;
+        let has_that = items[a..q].iter().any(|x| x.lower == "that");
+        if !has_that && ctx.words_in(q, stop) >= 2 * ctx.words_in(a, q - 1) {
+            a = q;
+        }
+    }
     let words = ctx.words_in(a, stop);
     if words < 2 && !(starts_quote && words >= 1) {
         if a >= e && a > 0 && items[a - 1].is_punct(':') {
@@ -442,7 +568,8 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         return None;
     }
     let sp = ctx.span(a, stop)?;
-    let d = ctx.draft(vec![sp], Some(subject), description, cue_text, ctx.regions_in(a, stop));
+    let mut d = ctx.draft(vec![sp], Some(subject), description, cue_text, ctx.regions_in(a, stop));
+    d.antecedent = antecedent.map(|a| ctx.chars_span(a));
     Some((d, stop, subject))
 }
 

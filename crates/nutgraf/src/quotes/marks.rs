@@ -195,6 +195,15 @@ fn paragraph(chars: &[char], start: usize, end: usize, out: &mut Vec<Region>) ->
                         stack.truncate(k);
                         push_region(&mut stack, open, i, width);
                     }
+                    None if looks_close
+                        && !looks_open
+                        && stack.last().is_some_and(|o| o.family == Family::Curly) =>
+                    {
+                        // A straight " closing a curly “ (mixed typography).
+                        if let Some(open) = stack.pop() {
+                            push_region(&mut stack, open, i, width);
+                        }
+                    }
                     None if looks_open && stack.len() < MAX_DEPTH => stack.push(fresh),
                     _ => {}
                 }

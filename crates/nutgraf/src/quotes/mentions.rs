@@ -38,6 +38,12 @@ const STOP: &[&str] = &[
     "just", "even", "only", "still", "again", "once", "already", "last", "next",
 ];
 
+/// Prepositions: a pronoun after one is an object.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "for", "with", "from", "by", "about", "of", "into", "over",
+    "against", "like", "than", "without", "toward", "towards", "upon",
+];
+
 /// Words that may join the parts of a name or a noun phrase.
 const JOINERS: &[&str] = &["of", "for", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du"];
 
@@ -70,7 +76,9 @@ pub fn np_before(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)>
         return None;
     }
     if PRONOUNS.contains(&last.lower.as_str()) {
-        return Some((hi - 1, hi));
+        // `included on it told …`: an object pronoun is no subject.
+        let after_prep = hi - 1 > lo && items[hi - 2].is_word() && PREPOSITIONS.contains(&items[hi - 2].lower.as_str());
+        return (!after_prep).then_some((hi - 1, hi));
     }
     if STOP.contains(&last.lower.as_str()) || DETERMINERS.contains(&last.lower.as_str()) {
         return None;
@@ -86,6 +94,12 @@ pub fn np_before(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)>
         let w = it.lower.as_str();
         if DETERMINERS.contains(&w) {
             k -= 1;
+            // `a spokesman for the campaign`: go on over the joiner.
+            if k >= lo + 2 && words < 6 && lower_in(&items[k - 1], &["of", "for", "at", "from"]) && items[k - 2].is_word() && !STOP.contains(&items[k - 2].lower.as_str()) {
+                k -= 1;
+                words += 1;
+                continue;
+            }
             break;
         }
         if PRONOUNS.contains(&w) || STOP.contains(&w) {

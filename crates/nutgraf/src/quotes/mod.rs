@@ -135,6 +135,7 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
     let mut descriptions: HashMap<String, String> = HashMap::new();
     for d in &drafts {
         let r = d.mention.map(|m| {
+            let m = d.antecedent.unwrap_or(m);
             let text = slice(&chars, m);
             entities.resolve(&text, m.0)
         });
