@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod fetch;
+mod quotes_cmd;
 mod render;
 
 use std::io::{Read, Write};
@@ -24,6 +25,8 @@ enum Command {
     Read(ReadArgs),
     /// Everything nutgraf knows about a page, as one document.
     Digest(DigestArgs),
+    /// Who said what: attributed statements and their speakers.
+    Quotes(quotes_cmd::QuotesArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -176,13 +179,18 @@ fn run(cli: Cli) -> Result<()> {
             let article = read_article(&loaded, args.input.input_format)?;
             match args.format {
                 OutputFormat::Json => {
-                    serde_json::to_writer(&mut out, &serde_json::json!({ "article": article }))?;
+                    let quotes = nutgraf::quotes(&article);
+                    serde_json::to_writer(
+                        &mut out,
+                        &serde_json::json!({ "article": article, "quotes": quotes }),
+                    )?;
                     writeln!(out)?;
                 }
                 OutputFormat::Text => render::text(&mut out, &article)?,
                 OutputFormat::Markdown => render::markdown(&mut out, &article)?,
             }
         }
+        Command::Quotes(args) => quotes_cmd::run(&args, &mut out)?,
     }
     out.flush()?;
     Ok(())

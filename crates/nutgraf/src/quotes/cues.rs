@@ -45,6 +45,9 @@ const NOT_SPEAKERS: &[&str] = &[
     "he", "she", "question", "answer", "example", "background", "translation", "disclosure",
 ];
 
+/// Longest content, in items, that a frame takes after its cue.
+const MAX_CONTENT_ITEMS: usize = 200;
+
 /// Third-person verb forms that are also plural nouns.
 const NOUNISH: &[&str] = &[
     "states", "reports", "claims", "calls", "notes", "posts", "comments", "remarks",
@@ -225,6 +228,9 @@ impl Ctx<'_> {
     /// `, according to …` or the sentence end.
     fn content_stop(&self, a: usize, e: usize) -> usize {
         let items = self.items;
+        // Bounded look-ahead: a content runs at most this many items (quotations count
+        // as one), which keeps long runs of cues linear.
+        let e = e.min(a + MAX_CONTENT_ITEMS);
         for m in a + 1..e {
             let joint = items[m - 1].is_punct(',')
                 || (items[m].is_word()
@@ -465,7 +471,7 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     }
     if cue.form == Form::Base && !inverted {
         let plural = items[subject.0..subject.1].last().is_some_and(|x| {
-            matches!(x.lower.as_str(), "they" | "we" | "i" | "you") || (x.lower.ends_with('s') && !x.cap)
+            matches!(x.lower.as_str(), "they" | "we" | "i" | "you") || x.lower.ends_with('s')
         });
         if !plural && j == k {
             return None;

@@ -154,6 +154,10 @@ pub fn np_after(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> 
         if k > lo && (STOP.contains(&w) || DETERMINERS.contains(&w) || PRONOUNS.contains(&w)) {
             break;
         }
+        // `The mayor defended …`: a verb ends the phrase.
+        if k > lo && !it.cap && (w.ends_with("ed") || super::lexicon::lookup(w).is_some()) {
+            break;
+        }
         k += 1;
         words += 1;
     }

@@ -81,17 +81,23 @@ impl Entities {
         let mut names: Vec<Name> = Vec::new();
         let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
         let mut title_gender: HashMap<String, Gender> = HashMap::new();
+        // The last person named, with the paragraph and sentence where it was named:
+        // a pronoun votes for its gender only in the same sentence.
         let mut last_person: Option<String> = None;
+        let mut last_at = (usize::MAX, usize::MAX);
         let mut person_keys: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for para in paras {
+        for (pi, para) in paras.iter().enumerate() {
             let items = &para.items;
-            let sentence_starts: Vec<usize> = para.sentences.iter().map(|s| s.0).collect();
-            let mut k = 0;
+                        let mut k = 0;
             while k < items.len() {
                 let it = &items[k];
                 if !it.is_word() {
                     k += 1;
                     continue;
+                }
+                let sentence = para.sentences.partition_point(|sp| sp.1 <= k);
+                if last_at != (pi, sentence) {
+                    last_person = None;
                 }
                 let w = it.lower.as_str();
                 if !it.cap {
@@ -135,9 +141,9 @@ impl Entities {
                 let mut words: Vec<String> = Vec::new();
                 let mut titled = None;
                 let mut person = false;
-                for (n, x) in items[k..e].iter().enumerate() {
+                for x in &items[k..e] {
                     let lw = x.lower.as_str();
-                    if words.is_empty() && (n == 0 && sentence_starts.contains(&k) || true) && NOT_NAMES.contains(&lw) {
+                    if words.is_empty() && NOT_NAMES.contains(&lw) {
                         continue;
                     }
                     if words.is_empty() && TITLES.contains(&lw) {
@@ -167,6 +173,7 @@ impl Entities {
                     }
                     if name.person {
                         last_person = Some(key);
+                        last_at = (pi, sentence);
                     }
                     names.push(name);
                 }
