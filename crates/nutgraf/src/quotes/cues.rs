@@ -15,7 +15,7 @@
 use super::lexicon::{self, Class, Form};
 use super::marks::Region;
 use super::mentions::{np_after, np_before, plausible_speaker, skip_between_back, PRONOUNS};
-use super::tokens::{region_ends_sentence, Item, ItemKind, Paragraph};
+use super::tokens::{region_end_punct, Item, ItemKind, Paragraph};
 
 /// An attribution before resolution; all positions are character offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,13 +90,16 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
         let split = match items[m].kind {
             ItemKind::Punct('.' | '!' | '?' | '…') => next_opens,
             ItemKind::Quote(r) => {
-                region_ends_sentence(chars, &regions[r])
+                let end = region_end_punct(chars, &regions[r]);
+                // `"We won." He left.` splits; `"Won?" he asked.` and `"Won!" Smith
+                // said.` do not (a period inside is the writer's end of sentence).
+                end.is_some()
                     && next_opens
                     && next.is_some()
-                    && !(m + 1..(m + 7).min(n)).any(|k| {
+                    && (end == Some('.') || !(m + 1..(m + 7).min(n)).any(|k| {
                         cue_at(items, k).is_some_and(|c| c.form != Form::Ing)
                             || items[k].lower == "according"
-                    })
+                    }))
             }
             _ => false,
         };
@@ -216,6 +219,10 @@ impl Ctx<'_> {
                 }
             }
             break;
+        }
+        // `in Madison, Wisconsin, that …`
+        if i + 3 < e && items[i].is_punct(',') && items[i + 1].cap && items[i + 2].is_punct(',') && items[i + 3].lower == "that" {
+            i += 2;
         }
         let cue_end = i;
         if i < e && (items[i].lower == "that" || items[i].is_punct(',') || items[i].is_punct(':')) {
@@ -479,6 +486,18 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     }
     let (cue_end, mut a) = ctx.complements(after, e, cue.class);
     let cue_text = if inverted { ctx.text(k, k + 1) } else { ctx.text(k, cue_end.max(k + 1)) };
+    let mut subject = subject;
+    if !inverted && subject.0 > cursor && !items[subject.0 - 1].is_punct(',') && items[subject.0 - 1].quote().is_none() {
+        // `"…," the Vermont senator and presidential candidate told ABC.`: the whole
+        // clause between the quotation and the verb is the speaker.
+        let lo = subject.0.saturating_sub(12).max(cursor);
+        if let Some(q) = (lo..subject.0).rev().find(|&t| !items[t].is_word()) {
+            if items[q].quote().is_some() && q + 1 < subject.0 && items[q + 1].is_word() {
+                subject = (q + 1, subject.1);
+            }
+        }
+    }
+    let subject = subject;
     let first = if inverted { k } else { subject.0 };
     // Content before the attribution.
     let (before_end, sep) = if first > cursor && (items[first - 1].is_punct(',') || items[first - 1].is_punct('—')) {
@@ -643,6 +662,25 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
         for &(s, e) in para.sentences.iter().skip(skip_to) {
             let before = out.len();
             sentence_frames(&ctx, s, e, &mut out);
+            if out.len() > before {
+                // Quotations left over at the end of a sentence with a direct quote
+                // (`…," Briggs said in Santa Monica, Calif. "The reality …"`) join it.
+                let last = out.len() - 1;
+                if !out[last].regions.is_empty() {
+                    let held: Vec<usize> = out[before..].iter().flat_map(|d| d.regions.iter().copied()).collect();
+                    let end = out[last].spans.last().map_or(0, |sp| sp.1);
+                    for t in s..e {
+                        if let Some(r) = para.items[t].quote() {
+                            if !held.contains(&r) && !claimed[r] && para.items[t].start >= end && ctx.words_in(t, t + 1) >= 3 {
+                                if let Some(sp) = ctx.span(t, t + 1) {
+                                    out[last].spans.push(sp);
+                                    out[last].regions.push(r);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if out.len() == before {
                 // No cue: quotation-only sentence after a direct quote in this paragraph
                 // joins it; otherwise an unattributed quotation at a paragraph start

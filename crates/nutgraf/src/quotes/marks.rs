@@ -177,7 +177,12 @@ fn paragraph(chars: &[char], start: usize, end: usize, out: &mut Vec<Region>) ->
                 width = if c == '"' { 1 } else { 2 };
                 let next = at(i + width);
                 let looks_open = opens_before(prev) && !is_space(next);
-                let looks_close = !is_space(prev) && !alnum(next);
+                // `… of 'Clinton,' "`: a closer after a single quote and a space.
+                let after_single = is_space(prev)
+                    && i >= start + 2
+                    && matches!(chars[i - 2], '\'' | '’')
+                    && !alnum(next);
+                let looks_close = (!is_space(prev) && !alnum(next)) || after_single;
                 let open_idx = stack.iter().rposition(|o| o.family == Family::Straight);
                 let fresh = Open {
                     family: Family::Straight,

@@ -67,7 +67,20 @@ pub fn skip_between_back(items: &[Item], lo: usize, mut hi: usize) -> usize {
 }
 
 /// The noun phrase that ends at `hi` (exclusive), not reaching before `lo`.
+/// A parenthesis right before `hi` (`Sen. Ann Roe (D-Vt.) said`) belongs to it.
 pub fn np_before(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if hi <= lo {
+        return None;
+    }
+    if items[hi - 1].is_punct(')') {
+        let open = (hi.saturating_sub(10).max(lo)..hi - 1).rev().find(|&t| items[t].is_punct('('))?;
+        let (s, _) = np_before_plain(items, lo, open)?;
+        return Some((s, hi));
+    }
+    np_before_plain(items, lo, hi)
+}
+
+fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> {
     if hi <= lo {
         return None;
     }

@@ -166,6 +166,21 @@ pub fn paragraph(chars: &[char], start: usize, end: usize, regions: &[Region], f
     }
 }
 
+/// How the text inside a region ends: `Some('.')` for `"We won."`, `Some('?')`,
+/// `Some('!')`, or `None` when it does not end a sentence.
+pub fn region_end_punct(chars: &[char], region: &Region) -> Option<char> {
+    let mut k = region.inner_end();
+    while k > region.inner_start() {
+        let c = chars[k - 1];
+        if c.is_whitespace() {
+            k -= 1;
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | '…').then_some(c);
+    }
+    None
+}
+
 /// Whether the text of a region ends a sentence inside its marks (`"We won."`).
 pub fn region_ends_sentence(chars: &[char], region: &Region) -> bool {
     let mut k = region.inner_end();
