@@ -96,10 +96,13 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
                 end.is_some()
                     && next_opens
                     && next.is_some()
-                    && (end == Some('.') || !(m + 1..(m + 7).min(n)).any(|k| {
-                        cue_at(items, k).is_some_and(|c| c.form != Form::Ing)
-                            || items[k].lower == "according"
-                    }))
+                    && !(m + 1..(m + 7).min(n)).any(|k| {
+                        let cue = cue_at(items, k).is_some_and(|c| c.form != Form::Ing)
+                            || items[k].lower == "according";
+                        // After a period inside the marks, only `"…." Trump said.` goes on.
+                        cue && (end != Some('.')
+                            || items.get(k + 1).is_none_or(|x| is_end_punct(x)))
+                    })
             }
             _ => false,
         };
@@ -393,6 +396,29 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     }
     // Subject before the verb (with an appositive), or after it (inverted).
     let j = skip_between_back(items, s, k);
+    if j > s && matches!(items[j - 1].lower.as_str(), "and" | "but") && items[j - 1].is_word() {
+        // `Carson did not name anyone, but told supporters, "…"`: the clause's subject.
+        let subject = last_subject.or_else(|| {
+            let mut a = s;
+            while a < j && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet") {
+                a += 1;
+            }
+            np_after(items, a, j - 1).filter(|sub| sub.1 < j - 1 && items[sub.1].is_word() && plausible_speaker(items, *sub))
+        })?;
+        let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
+        let intro = a > cue_end;
+        let starts_quote = a < e && items[a].quote().is_some();
+        if !(intro || starts_quote || matches!(items[k].lower.as_str(), "said" | "says" | "say" | "told" | "tells")) {
+            return None;
+        }
+        let stop = ctx.content_stop(a, e);
+        if ctx.words_in(a, stop) < 2 {
+            return None;
+        }
+        let sp = ctx.span(a, stop)?;
+        let d = ctx.draft(vec![sp], Some(subject), None, ctx.text(k, cue_end.max(k + 1)), ctx.regions_in(a, stop));
+        return Some((d, stop, subject));
+    }
     let mut subject = None;
     let mut description = None;
     let mut inverted = false;

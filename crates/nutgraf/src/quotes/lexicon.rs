@@ -37,16 +37,19 @@ pub struct Cue {
     pub class: Class,
 }
 
-const SPEECH: &str = "say state claim announce write tweet post explain insist argue note \
-    declare deny acknowledge admit reply respond suggest comment confirm predict promise vow \
-    pledge complain boast joke quip testify reiterate concede stress emphasize allege assert \
-    contend mention remark reveal recount lament retort shout yell plead muse exclaim \
-    acknowledge blog email text speculate theorize opine insinuate swear whisper mutter \
-    proclaim scoff quip grumble";
+const SPEECH: &str = "say state claim announce tweet explain insist argue note \
+    acknowledge admit reply suggest comment confirm predict promise vow \
+    complain boast joke quip testify reiterate concede stress emphasize allege assert \
+    contend remark reveal recount lament retort shout yell plead muse exclaim \
+    blog text speculate theorize opine insinuate swear whisper mutter \
+    proclaim scoff grumble";
 const TELL: &str = "tell ask warn urge assure remind inform caution reassure";
 const WEAK: &str = "add continue conclude agree recall report observe counter answer \
-    maintain repeat explain estimate charge write";
+    maintain repeat estimate charge write respond mention pledge post declare deny email";
 const BELIEF: &str = "believe think fear worry doubt";
+
+/// Forms that are more often something else (`a thought`).
+const NOT_CUES: &[&str] = &["thought"];
 
 /// Irregular or consonant-doubling forms: lemma, third person, past, -ing.
 const IRREGULAR: &[(&str, &str, &str, &str)] = &[
@@ -105,6 +108,9 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
 
 /// The cue behind a lowercased word, if it is one.
 pub fn lookup(word: &str) -> Option<Cue> {
+    if NOT_CUES.contains(&word) {
+        return None;
+    }
     LEXICON.get(word).copied()
 }
 

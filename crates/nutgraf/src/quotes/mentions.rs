@@ -96,6 +96,10 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
     if STOP.contains(&last.lower.as_str()) || DETERMINERS.contains(&last.lower.as_str()) {
         return None;
     }
+    // `Editor's note`, `North Korea's claim`: a possessive is no subject.
+    if last.lower.ends_with("'s") || last.lower.ends_with("’s") || last.lower.ends_with('\'') || last.lower.ends_with('’') {
+        return None;
+    }
     let mut k = hi;
     let mut lowercase = 0;
     let mut words = 0;

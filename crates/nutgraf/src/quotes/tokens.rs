@@ -66,7 +66,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn is_abbreviation(lower: &str) -> bool {
     let single_initial = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
-    single_initial || ABBREVIATIONS.contains(&lower) || (lower.contains('.') && !lower.ends_with('.'))
+    single_initial
+        || ABBREVIATIONS.contains(&lower)
+        || (lower.contains('.') && !lower.ends_with('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 /// Splits `chars[start..end]` (one line) into items.
