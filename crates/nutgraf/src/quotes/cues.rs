@@ -353,7 +353,7 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             k += 2;
             continue;
         }
-        let Some(cue) = cue_at(items, k) else {
+        let Some(cue) = cue_at(items, k).or_else(|| pattern_cue(items, s, e_eff, k)) else {
             k += 1;
             continue;
         };
@@ -369,6 +369,53 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
     }
 }
 
+/// A verb outside the lexicon that the sentence shape makes a cue: `X gloated: "…"`
+/// and `"…," X quipped.`
+fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::Cue> {
+    let it = &items[k];
+    if !it.is_word() || it.cap || it.lower.chars().count() < 4 {
+        return None;
+    }
+    let verbish = it.lower.ends_with("ed") || (it.lower.ends_with('s') && !it.lower.ends_with("ss"));
+    if !verbish || STOP_VERBS.contains(&it.lower.as_str()) {
+        return None;
+    }
+    let colon_quote = items.get(k + 1).is_some_and(|x| x.is_punct(':'))
+        && items.get(k + 2).is_some_and(|x| x.quote().is_some());
+    let closing = k + 1 == e && k > s + 1 && {
+        // `"…," NP verbed.` with a short subject.
+        let lo = k.saturating_sub(6).max(s);
+        (lo..k).any(|t| items[t].quote().is_some() && (t + 1..k).all(|u| items[u].is_word() || items[u].is_punct(',')))
+    };
+    (colon_quote || closing).then_some(lexicon::Cue {
+        form: lexicon::Form::Past,
+        class: Class::Speech,
+    })
+}
+
+/// Verb-like words that never introduce speech in the pattern cues.
+const STOP_VERBS: &[&str] = &[
+    "was", "has", "does", "is", "seemed", "appeared", "included", "reads", "follows",
+    "continued", "ended", "started", "happened", "lasted", "remained", "things", "years",
+    "times", "days", "weeks", "months", "includes", "stated",
+];
+
+/// The subject of the clause that starts at `s`: the first noun phrase followed by a
+/// word, after leading conjunctions and an introductory phrase (`Before the vote, …`).
+fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> {
+    let mut a = s;
+    while a < k && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "instead" | "then") {
+        a += 1;
+    }
+    let found = np_after(items, a, k).filter(|sub| sub.1 < k && items[sub.1].is_word() && plausible_speaker(items, *sub));
+    if found.is_some() {
+        return found;
+    }
+    // After an introductory phrase that ends with a comma.
+    let c = (a..k.min(a + 12)).find(|&t| items[t].is_punct(','))?;
+    np_after(items, c + 1, k).filter(|sub| sub.1 < k && items[sub.1].is_word() && plausible_speaker(items, *sub))
+}
+
 /// The frame of one verb cue at `k`. Returns the draft, where the next content may
 /// start, and the subject (item range).
 fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::Cue, last_subject: Option<(usize, usize)>) -> Option<(Draft, usize, (usize, usize))> {
@@ -378,13 +425,7 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         if k == s || !items[k - 1].is_punct(',') {
             return None;
         }
-        let subject = last_subject.or_else(|| {
-            let mut a = s;
-            while a < k && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "instead") {
-                a += 1;
-            }
-            np_after(items, a, k).filter(|sub| sub.1 < k && items[sub.1].is_word())
-        })?;
+        let subject = last_subject.or_else(|| clause_subject(items, s, k))?;
         let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
         let stop = ctx.content_stop(a, e);
         if ctx.words_in(a, stop) < 2 {
@@ -498,7 +539,10 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
                 || x.quote().is_some()
                 || x.is_punct(':')
         });
-        if !ok_subject || !ok_next {
+        let post = subject.0 > s
+            && (items[subject.0 - 1].quote().is_some() || items[subject.0 - 1].is_punct(','))
+            && items.get(k + 1).is_none_or(is_end_punct);
+        if !ok_subject || !(ok_next || post) {
             return None;
         }
     }

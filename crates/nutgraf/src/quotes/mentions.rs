@@ -184,26 +184,29 @@ pub fn np_after(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> 
     (k > lo).then_some((lo, k))
 }
 
-/// Whether a phrase names someone (has a capitalized word or is a pronoun or a
-/// common noun of people/organisations).
+/// Heads of phrases that never speak (times, amounts, places in a sentence).
+const NOT_SPEAKER_HEADS: &[&str] = &[
+    "week", "weeks", "year", "years", "day", "days", "time", "times", "month", "months",
+    "night", "morning", "afternoon", "evening", "today", "yesterday", "percent", "dollars",
+    "million", "billion", "hour", "hours", "minute", "minutes", "way", "thing", "things",
+    "fact", "point", "lot", "part", "end", "case", "kind", "sort", "number", "one", "what",
+    "something", "nothing", "anything", "everything", "much", "more", "less", "even",
+];
+
+/// Whether a phrase can name a speaker: a capitalized word, a pronoun, or a noun
+/// phrase whose head is not a time, amount or filler word.
 pub fn plausible_speaker(items: &[Item], (s, e): (usize, usize)) -> bool {
-    items[s..e].iter().any(|it| {
-        it.cap
-            || PRONOUNS.contains(&it.lower.as_str())
-            || it.lower.ends_with("man")
-            || it.lower.ends_with("woman")
-            || it.lower.ends_with("person")
-            || it.lower.ends_with("ist")
-            || it.lower.ends_with("er")
-            || it.lower.ends_with("or")
-            || it.lower.ends_with("ent")
-            || it.lower.ends_with("ant")
-            || it.lower.ends_with("ials")
-            || it.lower.ends_with("ial")
-            || it.lower.ends_with("s")
-            || it.lower.ends_with("ee")
-            || it.lower.ends_with("ity")
-            || it.lower.ends_with("ion")
-            || it.lower.ends_with("cy")
-    })
+    let Some(head) = items[s..e].last() else {
+        return false;
+    };
+    if head.cap || PRONOUNS.contains(&head.lower.as_str()) {
+        return true;
+    }
+    let h = head.lower.as_str();
+    head.is_word()
+        && h.chars().any(char::is_alphabetic)
+        && !h.ends_with("ly")
+        && !h.ends_with("ing")
+        && !NOT_SPEAKER_HEADS.contains(&h)
+        && !STOP.contains(&h)
 }
