@@ -99,9 +99,13 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
                     && !(m + 1..(m + 7).min(n)).any(|k| {
                         let cue = cue_at(items, k).is_some_and(|c| c.form != Form::Ing)
                             || items[k].lower == "according";
-                        // After a period inside the marks, only `"…." Trump said.` goes on.
-                        cue && (end != Some('.')
-                            || items.get(k + 1).is_none_or(|x| is_end_punct(x)))
+                        // After a period inside the marks, only `"…." Trump said.` goes on;
+                        // `"…?" He answered, "…"` is a new sentence.
+                        let new_sentence = items[m + 1].cap
+                            && matches!(items[m + 1].lower.as_str(), "he" | "she" | "they" | "i" | "we" | "it")
+                            && items.get(k + 1).is_some_and(|x| !is_end_punct(x));
+                        cue && !new_sentence
+                            && (end != Some('.') || items.get(k + 1).is_none_or(|x| is_end_punct(x)))
                     })
             }
             _ => false,
@@ -376,6 +380,9 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
     if !it.is_word() || it.cap || it.lower.chars().count() < 4 {
         return None;
     }
+    if k > s && (s..k).rev().take(3).any(|t| matches!(items[t].lower.as_str(), "been" | "be" | "is" | "was" | "are" | "were" | "being")) {
+        return None;
+    }
     let verbish = it.lower.ends_with("ed") || (it.lower.ends_with('s') && !it.lower.ends_with("ss"));
     if !verbish || STOP_VERBS.contains(&it.lower.as_str()) {
         return None;
@@ -393,6 +400,15 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
     })
 }
 
+/// Words that open an introductory phrase before the subject.
+const INTRO_WORDS: &[&str] = &[
+    "back", "hours", "days", "weeks", "months", "years", "minutes", "moments", "later",
+    "earlier", "last", "in", "on", "at", "after", "before", "during", "since", "over",
+    "when", "while", "as", "with", "without", "despite", "for", "from", "by", "of",
+    "although", "though", "because", "if", "once", "speaking", "asked", "meanwhile",
+    "still", "then", "now", "today", "yesterday", "tonight", "separately",
+];
+
 /// Verb-like words that never introduce speech in the pattern cues.
 const STOP_VERBS: &[&str] = &[
     "was", "has", "does", "is", "seemed", "appeared", "included", "reads", "follows",
@@ -407,8 +423,9 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
     while a < k && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "instead" | "then") {
         a += 1;
     }
+    let intro = items.get(a).is_some_and(|x| INTRO_WORDS.contains(&x.lower.as_str()));
     let found = np_after(items, a, k).filter(|sub| sub.1 < k && items[sub.1].is_word() && plausible_speaker(items, *sub));
-    if found.is_some() {
+    if found.is_some() && !intro {
         return found;
     }
     // After an introductory phrase that ends with a comma.
@@ -437,6 +454,10 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     }
     // Subject before the verb (with an appositive), or after it (inverted).
     let j = skip_between_back(items, s, k);
+    if cue.form == Form::Past && (j..k).any(|t| matches!(items[t].lower.as_str(), "is" | "was" | "are" | "were" | "been" | "be")) {
+        // `they were announced`, `was told`: passive.
+        return None;
+    }
     if j > s && matches!(items[j - 1].lower.as_str(), "and" | "but") && items[j - 1].is_word() {
         // `Carson did not name anyone, but told supporters, "…"`: the clause's subject.
         let subject = last_subject.or_else(|| {
@@ -562,7 +583,8 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // clause between the quotation and the verb is the speaker.
         let lo = subject.0.saturating_sub(12).max(cursor);
         if let Some(q) = (lo..subject.0).rev().find(|&t| !items[t].is_word()) {
-            if items[q].quote().is_some() && q + 1 < subject.0 && items[q + 1].is_word() {
+            let plain = (q + 1..subject.0).all(|t| items[t].is_word() && !matches!(items[t].lower.as_str(), "as" | "and" | "but" | "or" | "while" | "when" | "because" | "if" | "so" | "than" | "which" | "that" | "who"));
+            if items[q].quote().is_some() && q + 1 < subject.0 && plain {
                 subject = (q + 1, subject.1);
             }
         }
@@ -765,8 +787,8 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                     continue;
                 }
                 let Some(sp) = ctx.span(s, e) else { continue };
-                if out.len() > first_new && !out[out.len() - 1].regions.is_empty() {
-                    let di = out.len() - 1;
+                let holder = (first_new.max(out.len().saturating_sub(3))..out.len()).rev().find(|&d| !out[d].regions.is_empty());
+                if let Some(di) = holder {
                     out[di].spans.push(sp);
                     out[di].regions.extend(rs.iter().copied());
                 } else if let Some((ld, lp)) = last_speaker {
@@ -788,11 +810,13 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
             }
         }
         // Remember the speaker and a quotation that runs on.
-        if out.len() > first_new {
-            let di = out.len() - 1;
-            if out[di].mention.is_some() {
-                last_speaker = Some((di, pi));
-            }
+        // The speaker an unattributed quotation goes to: who was last quoted directly
+        // or said something.
+        if let Some(di) = (first_new..out.len()).rev().find(|&d| {
+            out[d].mention.is_some()
+                && (!out[d].regions.is_empty() || matches!(out[d].cue.split(' ').next(), Some("said" | "says" | "told" | "added")))
+        }) {
+            last_speaker = Some((di, pi));
         }
         if running.is_none() {
             if let Some(r) = para.items.last().and_then(Item::quote) {

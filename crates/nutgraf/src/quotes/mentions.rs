@@ -191,6 +191,7 @@ const NOT_SPEAKER_HEADS: &[&str] = &[
     "million", "billion", "hour", "hours", "minute", "minutes", "way", "thing", "things",
     "fact", "point", "lot", "part", "end", "case", "kind", "sort", "number", "one", "what",
     "something", "nothing", "anything", "everything", "much", "more", "less", "even",
+    "back", "later", "earlier", "moments", "now", "then",
 ];
 
 /// Whether a phrase can name a speaker: a capitalized word, a pronoun, or a noun
@@ -199,10 +200,13 @@ pub fn plausible_speaker(items: &[Item], (s, e): (usize, usize)) -> bool {
     let Some(head) = items[s..e].last() else {
         return false;
     };
-    if head.cap || PRONOUNS.contains(&head.lower.as_str()) {
+    let h = head.lower.as_str();
+    if NOT_SPEAKER_HEADS.contains(&h) {
+        return false;
+    }
+    if head.cap || PRONOUNS.contains(&h) {
         return true;
     }
-    let h = head.lower.as_str();
     head.is_word()
         && h.chars().any(char::is_alphabetic)
         && !h.ends_with("ly")
