@@ -357,6 +357,13 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             k += 2;
             continue;
         }
+        if let Some((draft, next, subject)) = naming_frame(ctx, s, e_eff, cursor, k, last_subject) {
+            out.push(draft);
+            last_subject = Some(subject);
+            cursor = next;
+            k = next.max(k + 1);
+            continue;
+        }
         let Some(cue) = cue_at(items, k).or_else(|| pattern_cue(items, s, e_eff, k)) else {
             k += 1;
             continue;
@@ -371,6 +378,36 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             None => k += 1,
         }
     }
+}
+
+/// Verbs that name something with a quoted label: `called him "a total stiff"`.
+const NAMING: &[&str] = &[
+    "called", "calls", "call", "calling", "dubbed", "dubs", "dubbing", "labeled", "labelled",
+    "labels", "labeling", "branded", "brands", "branding", "termed", "terms", "described",
+    "describes", "describing", "deemed", "nicknamed",
+];
+
+/// `X called Y "…"`: the object and the quoted label are the content.
+fn naming_frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, last_subject: Option<(usize, usize)>) -> Option<(Draft, usize, (usize, usize))> {
+    let items = ctx.items;
+    let it = &items[k];
+    if !it.is_word() || it.cap || !NAMING.contains(&it.lower.as_str()) {
+        return None;
+    }
+    // The quoted label within a few words, with only words before it.
+    let q = (k + 1..(k + 7).min(e)).find(|&t| !items[t].is_word())?;
+    if items[q].quote().is_none() || items[k + 1].lower == "for" || items[k + 1].lower == "on" {
+        return None;
+    }
+    let j = skip_between_back(items, s, k);
+    let subject = if it.lower.ends_with("ing") || (j > s && matches!(items[j - 1].lower.as_str(), "and" | "but")) {
+        last_subject.or_else(|| clause_subject(items, s, j.saturating_sub(1).max(s)))
+    } else {
+        np_before(items, cursor.max(s), j).filter(|n| plausible_speaker(items, *n))
+    }?;
+    let sp = ctx.span(k + 1, q + 1)?;
+    let d = ctx.draft(vec![sp], Some(subject), None, ctx.text(k, k + 1), vec![items[q].quote()?]);
+    Some((d, q + 1, subject))
 }
 
 /// A verb outside the lexicon that the sentence shape makes a cue: `X gloated: "…"`
