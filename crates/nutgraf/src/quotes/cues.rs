@@ -104,7 +104,8 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
                         let new_sentence = items[m + 1].cap
                             && matches!(items[m + 1].lower.as_str(), "he" | "she" | "they" | "i" | "we" | "it")
                             && items.get(k + 1).is_some_and(|x| !is_end_punct(x));
-                        cue && !new_sentence
+                        let quote_between = (m + 1..k).any(|t| items[t].quote().is_some());
+                        cue && !new_sentence && !quote_between
                             && (end != Some('.') || items.get(k + 1).is_none_or(|x| is_end_punct(x)))
                     })
             }
@@ -264,6 +265,10 @@ impl Ctx<'_> {
                 let to = (from + 8).min(e);
                 if let Some(v) = (from..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing)) {
                     let j = skip_between_back(items, from, v);
+                    if j == from + 1 && matches!(items[from].lower.as_str(), "but" | "and") {
+                        // `…, but said, "…"`: the same subject's next statement.
+                        return m - 1;
+                    }
                     if let Some(n) = np_before(items, from, j) {
                         if n.0 <= from + 1 && plausible_speaker(items, n) {
                             return m - 1;
@@ -645,9 +650,17 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     // `When asked why, Tyler said, "We …"`: the quotation after is the content.
     let pre_instead = after_quote && !before_quote;
     if sep && closed && !pre_instead && ctx.words_in(cursor, before_end) >= 1 && (cursor..before_end).any(|t| items[t].is_word() || items[t].quote().is_some()) {
+        let mut from = cursor;
+        if quote_before && before_end >= cursor + 2 {
+            // `In her speech, she declared: "…," she said.`: the quotation only.
+            let q = before_end - 1;
+            if matches!(items[q - 1].kind, ItemKind::Punct(':' | '.' | '!' | '?' | ';' | '—')) || items[q - 1].quote().is_some() {
+                from = q;
+            }
+        }
         let mut spans = Vec::new();
-        spans.extend(ctx.span(cursor, before_end));
-        let mut regions = ctx.regions_in(cursor, before_end);
+        spans.extend(ctx.span(from, before_end));
+        let mut regions = ctx.regions_in(from, before_end);
         let mut next = cue_end.max(subject.1);
         if cue_end < e && matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—')) {
             let a2 = cue_end + 1;
@@ -690,6 +703,10 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // `said on Tuesday the deal…` is fine, but `said in the past …` started the content.
     }
     let mut stop = ctx.content_stop(a, e);
+    if cue.class == Class::Belief && !(a..stop).any(|t| items[t].quote().is_some()) {
+        // Beliefs are not statements, unless they quote someone.
+        return None;
+    }
     if starts_quote
         && a + 1 < stop
         && (items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")

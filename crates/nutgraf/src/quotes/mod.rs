@@ -167,6 +167,21 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
         } else {
             Kind::Indirect
         };
+        // A short paraphrase before its speaker (`Win in a walk, he said`) or after a
+        // colon is more often a headline or a label than a statement.
+        let words = spans
+            .iter()
+            .map(|&(s, e)| {
+                chars[s..e]
+                    .split(|c| c.is_whitespace())
+                    .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+                    .count()
+            })
+            .sum::<usize>();
+        let after_content = d.mention.is_some_and(|m| m.0 >= last.1);
+        if kind == Kind::Indirect && words < 6 && (after_content || d.cue == ":") {
+            continue;
+        }
         let (speaker, key) = match r {
             Some((s, k)) => (Some(s), k),
             None => (None, None),
