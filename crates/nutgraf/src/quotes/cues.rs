@@ -596,7 +596,7 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // `many Asian states`, `the reports`: a plural noun, unless a name or pronoun
         // comes right before and the next item can start content.
         let before = &items[subject.1 - 1];
-        let ok_subject = before.cap || PRONOUNS.contains(&before.lower.as_str());
+        let ok_subject = before.cap || PRONOUNS.contains(&before.lower.as_str()) || items.get(k + 1).is_some_and(|x| x.is_punct(':'));
         let ok_next = items.get(k + 1).is_some_and(|x| {
             (x.is_word() && !matches!(x.lower.as_str(), "of" | "for" | "and" | "or" | "in" | "on" | "from" | "about"))
                 || x.quote().is_some()
@@ -783,6 +783,29 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 }
             }
         }
+        // `"…"` then a paragraph `— Sanders.` / `-President Obama, tweeting …`: the
+        // speaker of the quotation before.
+        if pi > 0 && para.items.len() <= 24 && para.items.first().is_some_and(|x| x.is_punct('—') || x.is_punct('-')) {
+            if let Some(name) = np_after(&para.items, 1, para.items.len()).filter(|n| para.items[n.0].cap) {
+                let prev = &paras[pi - 1];
+                let rs: Vec<usize> = prev.items.iter().filter_map(Item::quote).collect();
+                let whole_quote = prev.items.iter().all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
+                if whole_quote && !rs.is_empty() {
+                    let pctx = Ctx { chars, regions, items: &prev.items, para: pi - 1 };
+                    // The quotation may already be held by an inherited draft: take it over.
+                    out.retain(|d| !(d.cue.is_empty() && d.regions.iter().any(|r| rs.contains(r))));
+                    if let Some(sp) = pctx.span(0, prev.items.len()) {
+                        let mut d = ctx.draft(vec![sp], Some(name), None, "—".into(), rs.clone());
+                        d.para = pi - 1;
+                        out.push(d);
+                        for &r in &rs {
+                            claimed[r] = true;
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
         // A colon frame waiting for this paragraph.
         if let Some(prev) = out.last() {
             if prev.spans.is_empty() && prev.para + 1 == pi {
@@ -846,7 +869,7 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                     out[di].spans.push(sp);
                     out[di].regions.extend(rs.iter().copied());
                 } else if let Some((ld, lp)) = last_speaker {
-                    if pi <= lp + 2 && ctx.words_in(s, e) >= 4 {
+                    if pi <= lp + 1 && ctx.words_in(s, e) >= 4 {
                         let mut d = ctx.draft(vec![sp], None, None, String::new(), rs.clone());
                         d.mention = out[ld].mention;
                         d.description = None;

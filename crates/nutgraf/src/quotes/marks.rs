@@ -180,7 +180,7 @@ fn paragraph(chars: &[char], start: usize, end: usize, out: &mut Vec<Region>) ->
                 // `… of 'Clinton,' "`: a closer after a single quote and a space.
                 let after_single = is_space(prev)
                     && i >= start + 2
-                    && matches!(chars[i - 2], '\'' | '’')
+                    && matches!(chars[i - 2], '\'' | '’' | ',' | '.' | '!' | '?')
                     && !alnum(next);
                 let looks_close = (!is_space(prev) && !alnum(next)) || after_single;
                 let open_idx = stack.iter().rposition(|o| o.family == Family::Straight);
