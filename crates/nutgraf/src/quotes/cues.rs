@@ -61,6 +61,7 @@ const TIME_WORDS: &[&str] = &[
     "saturday", "sunday", "recently", "earlier", "later", "again", "also", "repeatedly",
     "privately", "publicly", "afterward", "afterwards", "then", "previously", "once",
     "bluntly", "flatly", "simply", "frequently", "often", "late", "early", "separately",
+    "morning", "afternoon", "evening", "night", "week", "month", "year",
 ];
 const PREPS: &[&str] = &[
     "in", "on", "at", "during", "to", "via", "through", "from", "after", "before", "with",
@@ -247,7 +248,16 @@ impl Ctx<'_> {
         // as one), which keeps long runs of cues linear.
         let e = e.min(a + MAX_CONTENT_ITEMS);
         for m in a + 1..e {
+            let comma_quote = items[m - 1].quote().is_some_and(|r| {
+                let reg = &self.regions[r];
+                self.chars[reg.inner_start()..reg.inner_end()]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| *c == ',')
+            });
             let joint = items[m - 1].is_punct(',')
+                || comma_quote
                 || (items[m].is_word()
                     && matches!(items[m].lower.as_str(), "but" | "whereas" | "while" | "although" | "though")
                     && items[m - 1].is_punct(','));
@@ -262,6 +272,7 @@ impl Ctx<'_> {
             if joint {
                 // `…, but six in 10 said …` / `…, Lewandowski said …`: another attribution.
                 let from = if items[m].is_punct(',') { m + 1 } else { m };
+                let m = if comma_quote { m + 1 } else { m };
                 let to = (from + 8).min(e);
                 if let Some(v) = (from..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing)) {
                     let j = skip_between_back(items, from, v);
@@ -271,6 +282,11 @@ impl Ctx<'_> {
                     }
                     if let Some(n) = np_before(items, from, j) {
                         if n.0 <= from + 1 && plausible_speaker(items, n) {
+                            // `asserted X: "Q," he claimed.`: the quotation is the next
+                            // speaker's.
+                            if comma_quote && m >= a + 3 && matches!(items[m - 3].kind, ItemKind::Punct(':' | '.')) {
+                                return m - 3;
+                            }
                             return m - 1;
                         }
                     }
@@ -385,6 +401,15 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
     }
 }
 
+/// Things that say something: `a statement saying …`.
+const MEDIUM_NOUNS: &[&str] = &[
+    "statement", "tweet", "tweets", "email", "e-mail", "letter", "post", "release", "message",
+    "video", "ad", "advertisement", "note", "memo", "interview", "op-ed", "column", "speech",
+    "report", "filing", "motion", "lawsuit", "complaint", "petition", "ruling", "order",
+    "opinion", "editorial", "sign", "signs", "banner", "banners", "poster", "text", "texts",
+    "call", "remarks", "comments", "appearance", "address",
+];
+
 /// Verbs that name something with a quoted label: `called him "a total stiff"`.
 const NAMING: &[&str] = &[
     "called", "calls", "call", "calling", "dubbed", "dubs", "dubbing", "labeled", "labelled",
@@ -480,8 +505,14 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
 fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::Cue, last_subject: Option<(usize, usize)>) -> Option<(Draft, usize, (usize, usize))> {
     let items = ctx.items;
     if cue.form == Form::Ing {
-        // `…, saying (that) CONTENT`: the subject is the clause's.
-        if k == s || !items[k - 1].is_punct(',') {
+        // `…, saying (that) CONTENT`, `issued a statement saying …`, `began by saying …`:
+        // the subject is the clause's.
+        let after_comma = k > s && items[k - 1].is_punct(',');
+        let after_link = k > s
+            && items[k - 1].is_word()
+            && (MEDIUM_NOUNS.contains(&items[k - 1].lower.as_str())
+                || matches!(items[k - 1].lower.as_str(), "by" | "before" | "after" | "while" | "when" | "also"));
+        if !after_comma && !after_link {
             return None;
         }
         let subject = last_subject.or_else(|| clause_subject(items, s, k))?;
@@ -707,9 +738,10 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // Beliefs are not statements, unless they quote someone.
         return None;
     }
+    let ends_inside = starts_quote && items[a].quote().is_some_and(|r| region_end_punct(ctx.chars, &ctx.regions[r]).is_some());
     if starts_quote
         && a + 1 < stop
-        && (items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")
+        && (ends_inside || items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")
         && !items[a + 1..stop].iter().any(|x| x.quote().is_some())
     {
         // `wrote to followers, "It's time," and shared a link`: the quotation only.
