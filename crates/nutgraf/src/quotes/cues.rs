@@ -45,6 +45,9 @@ const NOT_SPEAKERS: &[&str] = &[
     "he", "she", "question", "answer", "example", "background", "translation", "disclosure",
 ];
 
+/// Fewest words of an unclaimed quotation reported without a cue.
+const UNCLAIMED_MIN_WORDS: usize = 6;
+
 /// Longest content, in items, that a frame takes after its cue.
 const MAX_CONTENT_ITEMS: usize = 200;
 
@@ -946,6 +949,30 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
             }
         }
         let _ = PRONOUNS;
+    }
+    // Quotations nobody claimed (`he yelled "…" at`, `a threat: "…"`): a direct quote of
+    // the subject of their sentence, when they are long enough not to be scare quotes.
+    for (pi, para) in paras.iter().enumerate() {
+        let ctx = Ctx {
+            chars,
+            regions,
+            items: &para.items,
+            para: pi,
+        };
+        for &(s, e) in &para.sentences {
+            for t in s..e {
+                let Some(r) = para.items[t].quote() else { continue };
+                if claimed[r] || ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS {
+                    continue;
+                }
+                let subject = if t > s { clause_subject(&para.items, s, t) } else { None };
+                let Some(subject) = subject else { continue };
+                if let Some(sp) = ctx.span(t, t + 1) {
+                    claimed[r] = true;
+                    out.push(ctx.draft(vec![sp], Some(subject), None, String::new(), vec![r]));
+                }
+            }
+        }
     }
     out.retain(|d| !d.spans.is_empty());
     out
