@@ -572,30 +572,34 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // `Name, description, said` / `Name, who …, said`
         let c2 = j - 1;
         let lo = c2.saturating_sub(24).max(s);
-        let commas = (lo..c2).rev().take_while(|&t| items[t].quote().is_none()).filter(|&t| items[t].is_punct(',')).take(4);
-        for c1 in commas {
-            if subject.is_some() {
-                break;
+        let commas: Vec<usize> = (lo..c2).rev().take_while(|&t| items[t].quote().is_none()).filter(|&t| items[t].is_punct(',')).take(4).collect();
+        // Candidates from the nearest comma back; one that opens the clause (at the
+        // sentence start or right after a quotation) wins: `Mr. Slinker, whose start-up,
+        // Paradata, uses data, said`.
+        let mut candidates = Vec::new();
+        for &c1 in &commas {
+            if c1 + 1 >= c2 {
+                continue;
             }
-            if c1 + 1 < c2 {
-                let who = items[c1 + 1].lower == "who";
-                let d_is_name = items[c1 + 1].cap
-                    && !DETERMINERS_CAP.contains(&items[c1 + 1].lower.as_str())
-                    && (c1 + 1..c2).all(|t| items[t].is_word());
-                if let Some(n) = np_before(items, s, c1) {
-                    let n_named = items[n.0..n.1].iter().any(|x| x.cap);
-                    if d_is_name && !n_named {
-                        // `One pastor, Darran Whiting of Liberty Baptist, said`
-                        subject = Some((c1 + 1, c2));
-                        description = Some(n);
-                    } else if n_named || (who && plausible_speaker(items, n)) {
-                        subject = Some(n);
-                        if !who {
-                            description = Some((c1 + 1, c2));
-                        }
-                    }
+            let who = matches!(items[c1 + 1].lower.as_str(), "who" | "whose");
+            let d_is_name = items[c1 + 1].cap
+                && !DETERMINERS_CAP.contains(&items[c1 + 1].lower.as_str())
+                && (c1 + 1..c2).all(|t| items[t].is_word());
+            if let Some(n) = np_before(items, s, c1) {
+                let n_named = items[n.0..n.1].iter().any(|x| x.cap);
+                if d_is_name && !n_named {
+                    // `One pastor, Darran Whiting of Liberty Baptist, said`
+                    candidates.push(((c1 + 1, c2), Some(n)));
+                } else if n_named || (who && plausible_speaker(items, n)) {
+                    candidates.push((n, (!who).then_some((c1 + 1, c2))));
                 }
             }
+        }
+        let opens_clause = |n: &(usize, usize)| n.0 == s.max(cursor) || (n.0 > s && items[n.0 - 1].quote().is_some());
+        let pick = candidates.iter().find(|(n, _)| opens_clause(n)).or(candidates.first());
+        if let Some(&(n, d)) = pick {
+            subject = Some(n);
+            description = d;
         }
     } else if let Some(n) = np_before(items, s, j) {
         if plausible_speaker(items, n) && n.0 >= cursor {
@@ -952,6 +956,15 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
     }
     // Quotations nobody claimed (`he yelled "…" at`, `a threat: "…"`): a direct quote of
     // the subject of their sentence, when they are long enough not to be scare quotes.
+    // A quotation that opens its sentence goes to the last speaker quoted directly in
+    // this paragraph or the one before.
+    let mut quoted: Vec<(usize, usize, (usize, usize))> = out
+        .iter()
+        .filter(|d| !d.regions.is_empty())
+        .filter_map(|d| Some((d.para, d.spans.first()?.0, d.mention?)))
+        .collect();
+    quoted.sort_unstable();
+    let mut extra = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         let ctx = Ctx {
             chars,
@@ -965,15 +978,27 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 if claimed[r] || ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS {
                     continue;
                 }
-                let subject = if t > s { clause_subject(&para.items, s, t) } else { None };
-                let Some(subject) = subject else { continue };
-                if let Some(sp) = ctx.span(t, t + 1) {
-                    claimed[r] = true;
-                    out.push(ctx.draft(vec![sp], Some(subject), None, String::new(), vec![r]));
+                let Some(sp) = ctx.span(t, t + 1) else { continue };
+                if t > s {
+                    if let Some(subject) = clause_subject(&para.items, s, t) {
+                        claimed[r] = true;
+                        extra.push(ctx.draft(vec![sp], Some(subject), None, String::new(), vec![r]));
+                    }
+                    continue;
+                }
+                let before = quoted.partition_point(|q| (q.0, q.1) < (pi, sp.0));
+                if let Some(&(qp, _, mention)) = before.checked_sub(1).map(|b| &quoted[b]) {
+                    if qp + 1 >= pi {
+                        claimed[r] = true;
+                        let mut d = ctx.draft(vec![sp], None, None, String::new(), vec![r]);
+                        d.mention = Some(mention);
+                        extra.push(d);
+                    }
                 }
             }
         }
     }
+    out.extend(extra);
     out.retain(|d| !d.spans.is_empty());
     out
 }
