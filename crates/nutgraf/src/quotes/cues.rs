@@ -337,7 +337,8 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
                 .all(|x| ctx.chars[x.start..x.end].iter().all(|c| !c.is_lowercase()));
             let named = a < k && !NOT_SPEAKERS.contains(&items[a].lower.as_str()) && !shouting;
             if starts && named {
-                let end = if s == 0 { ctx.items.len() } else { e };
+                let whole = s == 0 && (ctx.items.get(k + 1).is_some_and(|x| x.quote().is_some()) || e == ctx.items.len());
+                let end = if whole { ctx.items.len() } else { e };
                 let regions = ctx.regions_in(k + 1, end);
                 if let Some(sp) = ctx.span(k + 1, end) {
                     out.push(ctx.draft(vec![sp], Some((a, k)), None, ":".into(), regions));
@@ -387,6 +388,18 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             cursor = next;
             k = next.max(k + 1);
             continue;
+        }
+        if k == s && it.cap && matches!(it.lower.as_str(), "said" | "says" | "added" | "wrote" | "asked") {
+            // `Said Comey, "…"`
+            if let Some(n) = np_after(items, k + 1, e_eff) {
+                if n.1 + 1 < e_eff && (items[n.1].is_punct(',') || items[n.1].is_punct(':')) {
+                    let a = n.1 + 1;
+                    if let Some(sp) = ctx.span(a, e) {
+                        out.push(ctx.draft(vec![sp], Some(n), None, ctx.text(k, k + 1), ctx.regions_in(a, e)));
+                        return;
+                    }
+                }
+            }
         }
         let Some(cue) = cue_at(items, k).or_else(|| pattern_cue(items, s, e_eff, k)) else {
             k += 1;
@@ -493,14 +506,38 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
     while a < k && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "instead" | "then") {
         a += 1;
     }
+    // A subject is followed by its verb, or by a comma when it is a name with an
+    // appositive (`Huma Abedin, vice chairwoman …, emailed`).
+    let usable = |sub: &(usize, usize)| {
+        sub.1 < k
+            && (items[sub.1].is_word() || (items[sub.1].is_punct(',') && items[sub.0].cap))
+            && plausible_speaker(items, *sub)
+    };
     let intro = items.get(a).is_some_and(|x| INTRO_WORDS.contains(&x.lower.as_str()));
-    let found = np_after(items, a, k).filter(|sub| sub.1 < k && items[sub.1].is_word() && plausible_speaker(items, *sub));
+    let found = np_after(items, a, k).map(|sub| name_then_verb(items, sub)).filter(usable);
     if found.is_some() && !intro {
         return found;
     }
     // After an introductory phrase that ends with a comma.
     let c = (a..k.min(a + 12)).find(|&t| items[t].is_punct(','))?;
-    np_after(items, c + 1, k).filter(|sub| sub.1 < k && items[sub.1].is_word() && plausible_speaker(items, *sub))
+    np_after(items, c + 1, k).map(|sub| name_then_verb(items, sub)).filter(usable)
+}
+
+/// `Trump shot back in …`: a phrase that starts with a name ends before the first
+/// lowercase word that is followed by another lowercase word or punctuation.
+fn name_then_verb(items: &[Item], (s, e): (usize, usize)) -> (usize, usize) {
+    if !items[s].cap {
+        return (s, e);
+    }
+    for t in s + 1..e {
+        if !items[t].cap && !matches!(items[t].lower.as_str(), "of" | "for" | "de" | "al" | "van" | "von" | "bin") {
+            let next_cap = items.get(t + 1).is_some_and(|x| x.cap);
+            if !next_cap {
+                return (s, t);
+            }
+        }
+    }
+    (s, e)
 }
 
 /// The frame of one verb cue at `k`. Returns the draft, where the next content may

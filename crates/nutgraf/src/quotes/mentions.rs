@@ -119,6 +119,12 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
             }
             break;
         }
+        if w == "and" && it.is_word() && k - 1 > lo && items[k - 2].cap && items[k].cap {
+            // `Edward Dovere and Gabriel Debenedetti wrote`
+            k -= 1;
+            words += 1;
+            continue;
+        }
         if PRONOUNS.contains(&w) || STOP.contains(&w) {
             // A sentence-initial capitalized function word ends the phrase too.
             break;
