@@ -526,7 +526,7 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
 /// `Trump shot back in …`: a phrase that starts with a name ends before the first
 /// lowercase word that is followed by another lowercase word or punctuation.
 fn name_then_verb(items: &[Item], (s, e): (usize, usize)) -> (usize, usize) {
-    if !items[s].cap {
+    if !items[s].cap || DETERMINERS_CAP.contains(&items[s].lower.as_str()) {
         return (s, e);
     }
     for t in s + 1..e {
