@@ -523,6 +523,51 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
     np_after(items, c + 1, k).map(|sub| name_then_verb(items, sub)).filter(usable)
 }
 
+/// Nouns for what someone said: `his "47 percent" comment`.
+const SAID_NOUNS: &[&str] = &[
+    "comment", "comments", "remark", "remarks", "line", "slogan", "phrase", "catchphrase",
+    "motto", "refrain", "mantra", "tweet", "statement", "quip", "promise", "pledge", "words",
+    "message", "claim", "charge", "description", "label", "nickname", "joke", "question",
+];
+
+fn is_possessive(it: &Item) -> bool {
+    it.is_word() && (it.lower.ends_with("'s") || it.lower.ends_with("’s") || it.lower.ends_with("s'") || it.lower.ends_with("s’"))
+}
+
+/// The owner of a quotation named by a possessive: `Romney's "47 percent" comment` or
+/// `Clinton's campaign slogan is "I'm with her."`; the possessive name's item range.
+fn possessive_owner(items: &[Item], s: usize, t: usize) -> Option<(usize, usize)> {
+    let owner_at = |p: usize| -> Option<(usize, usize)> {
+        let it = &items[p];
+        if !is_possessive(it) || !(it.cap || PRONOUNS.contains(&it.lower.trim_end_matches(['\'', '’', 's']))) {
+            return None;
+        }
+        let mut a = p;
+        while a > s && items[a - 1].is_word() && items[a - 1].cap && p - a < 4 {
+            a -= 1;
+        }
+        Some((a, p + 1))
+    };
+    // `X's "Q" comment`
+    if t > s && items.get(t + 1).is_some_and(|x| SAID_NOUNS.contains(&x.lower.as_str())) {
+        if let Some(o) = owner_at(t - 1) {
+            return Some(o);
+        }
+    }
+    // `X's (campaign) slogan is "Q"` / `X's words: "Q"`
+    if t >= s + 3 && (matches!(items[t - 1].lower.as_str(), "is" | "was") || items[t - 1].is_punct(':')) {
+        let n = t - 2;
+        if SAID_NOUNS.contains(&items[n].lower.as_str()) {
+            for p in (n.saturating_sub(2).max(s)..n).rev() {
+                if let Some(o) = owner_at(p) {
+                    return Some(o);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// `Trump shot back in …`: a phrase that starts with a name ends before the first
 /// lowercase word that is followed by another lowercase word or punctuation.
 fn name_then_verb(items: &[Item], (s, e): (usize, usize)) -> (usize, usize) {
@@ -1012,7 +1057,18 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
         for &(s, e) in &para.sentences {
             for t in s..e {
                 let Some(r) = para.items[t].quote() else { continue };
-                if claimed[r] || ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS {
+                if claimed[r] {
+                    continue;
+                }
+                if let Some(owner) = possessive_owner(&para.items, s, t) {
+                    // `Romney's "47 percent" comment`, `Clinton's slogan is "I'm with her."`
+                    if let Some(sp) = ctx.span(t, t + 1) {
+                        claimed[r] = true;
+                        extra.push(ctx.draft(vec![sp], Some(owner), None, String::new(), vec![r]));
+                    }
+                    continue;
+                }
+                if ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS {
                     continue;
                 }
                 let Some(sp) = ctx.span(t, t + 1) else { continue };
