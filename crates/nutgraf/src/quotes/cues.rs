@@ -417,6 +417,19 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
     }
 }
 
+/// Verb forms after which a bare clause is the content: `said the deal was off`.
+const BARE_OK: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "argued", "argues", "argue",
+    "suggested", "suggests", "suggest", "noted", "notes", "explained", "explains", "revealed",
+    "reveals", "urged", "urges", "reported", "reports", "insisted", "insists", "insist",
+    "vowed", "vows", "recalled", "recalls", "added", "adds", "wrote", "writes", "predicted",
+    "predicts", "contended", "contends", "asserted", "asserts", "maintained", "maintains",
+    "stressed", "stresses", "conceded", "concedes", "confirmed", "confirms", "testified",
+    "warned", "warns", "boasted", "boasts", "complained", "complains", "claimed", "claims",
+    "claim", "promised", "promises", "admitted", "admits", "answered", "replied", "countered",
+    "acknowledged", "acknowledges",
+];
+
 /// Things that say something: `a statement saying …`.
 const MEDIUM_NOUNS: &[&str] = &[
     "statement", "tweet", "tweets", "email", "e-mail", "letter", "post", "release", "message",
@@ -604,6 +617,17 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
         let stop = ctx.content_stop(a, e);
         if ctx.words_in(a, stop) < 2 {
+            return None;
+        }
+        // Bare content only after the plain verbs of saying; others need `that`, a
+        // colon or a quotation (`emphasizing those words` is no statement).
+        let introduced = (a > cue_end && (items[a - 1].lower == "that" || items[a - 1].is_punct(':') || items[a - 1].is_punct(',')))
+            || items[a].quote().is_some();
+        let plain = matches!(items[k].lower.as_str(), "saying" | "telling" | "arguing" | "noting" | "claiming" | "insisting" | "explaining" | "writing" | "asking");
+        if !introduced && !plain {
+            return None;
+        }
+        if cue.class == Class::Belief && !(a..stop).any(|t| items[t].quote().is_some()) {
             return None;
         }
         let sp = ctx.span(a, stop)?;
@@ -814,9 +838,15 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         return None;
     }
     // Content after the attribution.
-    let intro = a > cue_end; // `that`, `,` or `:` came first
     let starts_quote = a < e && items[a].quote().is_some();
-    if matches!(cue.class, Class::Weak) && !intro && !starts_quote {
+    let that_or_colon = a > cue_end && matches!(items[a - 1].lower.as_str(), "that") || (a > cue_end && items[a - 1].is_punct(':'));
+    if matches!(cue.class, Class::Weak) && !that_or_colon && !starts_quote {
+        return None;
+    }
+    // A bare clause (no `that`, colon or quotation) counts only after the verbs that
+    // usually take one: `announced the plan` or `acknowledged the appeal` are objects.
+    let bare = !that_or_colon && !starts_quote;
+    if bare && !(a..e.min(a + 40)).any(|t| items[t].quote().is_some()) && !BARE_OK.contains(&items[k].lower.as_str()) {
         return None;
     }
     if cue_end > k + 1 && a == cue_end && !starts_quote && cue.class != Class::Tell {

@@ -49,7 +49,7 @@ const WEAK: &str = "add continue conclude agree recall report observe counter an
 const BELIEF: &str = "believe think fear worry doubt";
 
 /// Forms that are more often something else (`a thought`).
-const NOT_CUES: &[&str] = &["thought"];
+const NOT_CUES: &[&str] = &["thought", "state", "states"];
 
 /// Irregular or consonant-doubling forms: lemma, third person, past, -ing.
 const IRREGULAR: &[(&str, &str, &str, &str)] = &[
