@@ -80,6 +80,19 @@ fn cue_at(items: &[Item], k: usize) -> Option<lexicon::Cue> {
     if !it.is_word() || it.cap {
         return None;
     }
+    if items.get(k + 1).is_some_and(|x| x.lower == "out") {
+        // `points out`, `pointed out`
+        let form = match it.lower.as_str() {
+            "point" => Some(Form::Base),
+            "points" => Some(Form::Third),
+            "pointed" => Some(Form::Past),
+            "pointing" => Some(Form::Ing),
+            _ => None,
+        };
+        if let Some(form) = form {
+            return Some(lexicon::Cue { form, class: Class::Speech });
+        }
+    }
     lexicon::lookup(&it.lower)
 }
 
@@ -264,6 +277,17 @@ impl Ctx<'_> {
                 || (items[m].is_word()
                     && matches!(items[m].lower.as_str(), "but" | "whereas" | "while" | "although" | "though")
                     && items[m - 1].is_punct(','));
+            if comma_quote && cue_at(items, m).is_some_and(|c| c.form == Form::Ing) {
+                // `"…should be wrapped up by Cleveland," referring to …`
+                return m;
+            }
+            if m > a + 1
+                && matches!(items[m].lower.as_str(), "but" | "and")
+                && items.get(m + 1).is_some_and(|_| cue_at(items, m + 1).is_some_and(|c| c.form != Form::Ing && c.class != Class::Belief))
+            {
+                // `she respects X but argues that …`: the next statement.
+                return m;
+            }
             if items[m - 1].is_punct(',') {
                 if cue_at(items, m).is_some_and(|c| c.form == Form::Ing) {
                     return m - 1;
@@ -490,7 +514,12 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
         let lo = k.saturating_sub(6).max(s);
         (lo..k).any(|t| items[t].quote().is_some() && (t + 1..k).all(|u| items[u].is_word() || items[u].is_punct(',')))
     };
-    (colon_quote || closing).then_some(lexicon::Cue {
+    // `"…," beamed Donald Hartley`
+    let inverted_shape = it.lower.ends_with("ed")
+        && k > s
+        && items[k - 1].quote().is_some()
+        && items.get(k + 1).is_some_and(|x| x.cap && !DETERMINERS_CAP.contains(&x.lower.as_str()));
+    (colon_quote || closing || inverted_shape).then_some(lexicon::Cue {
         form: lexicon::Form::Past,
         class: Class::Speech,
     })
@@ -564,6 +593,16 @@ fn possessive_owner(items: &[Item], s: usize, t: usize) -> Option<(usize, usize)
     // `X's "Q" comment`
     if t > s && items.get(t + 1).is_some_and(|x| SAID_NOUNS.contains(&x.lower.as_str())) {
         if let Some(o) = owner_at(t - 1) {
+            return Some(o);
+        }
+    }
+    // `her remark that "Q"`
+    if t >= s + 3 && items[t - 1].lower == "that" && SAID_NOUNS.contains(&items[t - 2].lower.as_str()) {
+        let p = t - 3;
+        if matches!(items[p].lower.as_str(), "his" | "her" | "their") {
+            return Some((p, p + 1));
+        }
+        if let Some(o) = owner_at(p) {
             return Some(o);
         }
     }
@@ -712,14 +751,14 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             subject = Some(n);
         }
     }
-    let mut after = k + 1;
+    let mut after = if items.get(k + 1).is_some_and(|x| x.lower == "out") && items[k].lower.starts_with("point") { k + 2 } else { k + 1 };
     if subject.is_none() {
         // Inverted: `"…," said Smith` / `…, says the report.`
         let opens = k == s || items[k - 1].is_punct(',') || items[k - 1].quote().is_some() || items[k - 1].is_punct('—');
         if !opens || k != j || (cue.class == Class::Tell && items[k].lower != "asked") {
             return None;
         }
-        let n = np_after(items, k + 1, e)?;
+        let n = np_after(items, after, e)?;
         if !plausible_speaker(items, n) {
             return None;
         }
@@ -860,8 +899,9 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     let ends_inside = starts_quote && items[a].quote().is_some_and(|r| region_end_punct(ctx.chars, &ctx.regions[r]).is_some());
     if starts_quote
         && a + 1 < stop
-        && (ends_inside || items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")
-        && !items[a + 1..stop].iter().any(|x| x.quote().is_some())
+        && (ends_inside
+            || ((items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")
+                && !items[a + 1..stop].iter().any(|x| x.quote().is_some())))
     {
         // `wrote to followers, "It's time," and shared a link`: the quotation only.
         stop = a + 1;
