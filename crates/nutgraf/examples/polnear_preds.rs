@@ -28,7 +28,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(article) => nutgraf::quotes(&article),
             Err(_) => Vec::new(),
         };
-        writeln!(out, "{}", serde_json::json!({"id": row["id"], "quotes": quotes}))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({"id": row["id"], "quotes": quotes})
+        )?;
     }
     Ok(())
 }

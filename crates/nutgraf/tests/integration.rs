@@ -291,7 +291,11 @@ fn check_quote_offsets(text: &str, quotes: &[nutgraf::Quote]) {
         assert_eq!(q.content, parts.join(" … "));
         assert_eq!(q.content_start, q.content_spans[0][0]);
         assert_eq!(q.content_end, last);
-        match (q.speaker_mention_start, q.speaker_mention_end, &q.speaker_mention) {
+        match (
+            q.speaker_mention_start,
+            q.speaker_mention_end,
+            &q.speaker_mention,
+        ) {
             (Some(s), Some(e), Some(m)) => {
                 assert!(s < e && e <= n);
                 assert_eq!(&chars[s..e].iter().collect::<String>(), m);
@@ -311,8 +315,13 @@ fn issue_5_story_offsets_and_speakers() {
     assert!(speakers.contains(&"Mark Toner"), "{speakers:?}");
     assert!(speakers.contains(&"Ruth Abara"), "{speakers:?}");
     // The quote over two paragraphs is one quote.
-    let abara: Vec<_> = quotes.iter().filter(|q| q.speaker.as_deref() == Some("Ruth Abara")).collect();
-    assert!(abara.iter().any(|q| q.content_spans.len() == 2 && q.kind == nutgraf::QuoteKind::Direct));
+    let abara: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Ruth Abara"))
+        .collect();
+    assert!(abara
+        .iter()
+        .any(|q| q.content_spans.len() == 2 && q.kind == nutgraf::QuoteKind::Direct));
 }
 
 proptest! {
@@ -344,9 +353,13 @@ proptest! {
 #[test]
 fn issue_5_bad_input_is_linear() {
     // One giant quote, thousands of marks, unpaired marks everywhere, no quotes at all.
-    let giant = format!("Ann Lee said: “{}”", "The plan is dead and we said so. ".repeat(20_000));
+    let giant = format!(
+        "Ann Lee said: “{}”",
+        "The plan is dead and we said so. ".repeat(20_000)
+    );
     let marks = "“ ” \" ' ‘ ’ « » „ ''".repeat(10_000);
-    let unpaired = vec!["He said \"the pier is shut. She said “no. ‘They said maybe »."; 3000].join("\n\n");
+    let unpaired =
+        vec!["He said \"the pier is shut. She said “no. ‘They said maybe »."; 3000].join("\n\n");
     let none = "The pier closed on Monday. Boats moved north.\n\n".repeat(5000);
     for text in [&giant, &marks, &unpaired, &none] {
         let started = std::time::Instant::now();
@@ -379,11 +392,20 @@ fn issue_5_polnear_dev_bars() {
         preds.push_str(&serde_json::json!({"id": row["id"], "quotes": quotes}).to_string());
         preds.push('\n');
     }
-    let out_path = std::env::temp_dir().join(format!("nutgraf-quotes-dev-{}.jsonl", std::process::id()));
+    let out_path =
+        std::env::temp_dir().join(format!("nutgraf-quotes-dev-{}.jsonl", std::process::id()));
     std::fs::write(&out_path, preds).unwrap();
     let output = std::process::Command::new("python3")
         .arg(&scorer)
-        .args(["--gold", gold.to_str().unwrap(), "--split", "dev", "--json", "--quiet", "--pred"])
+        .args([
+            "--gold",
+            gold.to_str().unwrap(),
+            "--split",
+            "dev",
+            "--json",
+            "--quiet",
+            "--pred",
+        ])
         .arg(&out_path)
         .output();
     let _ = std::fs::remove_file(&out_path);
@@ -395,6 +417,12 @@ fn issue_5_polnear_dev_bars() {
     let speech = res["subsets"]["speech"]["e2e_f1"].as_f64().unwrap();
     let direct = res["subsets"]["direct"]["e2e_f1"].as_f64().unwrap();
     eprintln!("PolNeAR dev end-to-end F1: SPEECH {speech:.3}, DIRECT {direct:.3}");
-    assert!(speech >= 0.65, "SPEECH e2e F1 {speech:.3} under the 0.65 bar");
-    assert!(direct >= 0.80, "DIRECT e2e F1 {direct:.3} under the 0.80 bar");
+    assert!(
+        speech >= 0.65,
+        "SPEECH e2e F1 {speech:.3} under the 0.65 bar"
+    );
+    assert!(
+        direct >= 0.80,
+        "DIRECT e2e F1 {direct:.3} under the 0.80 bar"
+    );
 }

@@ -33,16 +33,69 @@ pub struct Draft {
 }
 
 /// Capitalized words that start a description rather than a name.
-const DETERMINERS_CAP: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "who", "which"];
+const DETERMINERS_CAP: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "who", "which",
+];
 
 /// Capitalized words before a colon that are labels, not speakers.
 const NOT_SPEAKERS: &[&str] = &[
-    "note", "update", "updated", "photo", "photos", "watch", "related", "read", "editor",
-    "q", "a", "source", "sources", "correction", "video", "image", "caption", "credit",
-    "warning", "breaking", "exclusive", "subscribe", "advertisement", "also", "topics",
-    "tags", "share", "bottom", "the", "in", "on", "at", "for", "and", "but", "this", "that",
-    "why", "what", "how", "who", "when", "where", "here", "there", "it", "we", "i", "they",
-    "he", "she", "question", "answer", "example", "background", "translation", "disclosure",
+    "note",
+    "update",
+    "updated",
+    "photo",
+    "photos",
+    "watch",
+    "related",
+    "read",
+    "editor",
+    "q",
+    "a",
+    "source",
+    "sources",
+    "correction",
+    "video",
+    "image",
+    "caption",
+    "credit",
+    "warning",
+    "breaking",
+    "exclusive",
+    "subscribe",
+    "advertisement",
+    "also",
+    "topics",
+    "tags",
+    "share",
+    "bottom",
+    "the",
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "but",
+    "this",
+    "that",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "here",
+    "there",
+    "it",
+    "we",
+    "i",
+    "they",
+    "he",
+    "she",
+    "question",
+    "answer",
+    "example",
+    "background",
+    "translation",
+    "disclosure",
 ];
 
 /// Fewest words of an unclaimed quotation reported without a cue.
@@ -53,22 +106,83 @@ const MAX_CONTENT_ITEMS: usize = 200;
 
 /// Third-person verb forms that are also plural nouns.
 const NOUNISH: &[&str] = &[
-    "states", "reports", "claims", "calls", "notes", "posts", "comments", "remarks",
-    "promises", "texts", "charges", "answers", "counters", "quotes", "tweets", "emails",
-    "blogs", "jokes", "vows", "pledges", "fears", "doubts", "worries", "estimates", "reveals",
-    "mentions", "tells", "questions", "stresses", "warns", "insists", "adds",
+    "states",
+    "reports",
+    "claims",
+    "calls",
+    "notes",
+    "posts",
+    "comments",
+    "remarks",
+    "promises",
+    "texts",
+    "charges",
+    "answers",
+    "counters",
+    "quotes",
+    "tweets",
+    "emails",
+    "blogs",
+    "jokes",
+    "vows",
+    "pledges",
+    "fears",
+    "doubts",
+    "worries",
+    "estimates",
+    "reveals",
+    "mentions",
+    "tells",
+    "questions",
+    "stresses",
+    "warns",
+    "insists",
+    "adds",
 ];
 
 const TIME_WORDS: &[&str] = &[
-    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "recently", "earlier", "later", "again", "also", "repeatedly",
-    "privately", "publicly", "afterward", "afterwards", "then", "previously", "once",
-    "bluntly", "flatly", "simply", "frequently", "often", "late", "early", "separately",
-    "morning", "afternoon", "evening", "night", "week", "month", "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "repeatedly",
+    "privately",
+    "publicly",
+    "afterward",
+    "afterwards",
+    "then",
+    "previously",
+    "once",
+    "bluntly",
+    "flatly",
+    "simply",
+    "frequently",
+    "often",
+    "late",
+    "early",
+    "separately",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
 ];
 const PREPS: &[&str] = &[
-    "in", "on", "at", "during", "to", "via", "through", "from", "after", "before", "with",
-    "last", "this", "earlier", "while", "when", "before", "about", "of", "for",
+    "in", "on", "at", "during", "to", "via", "through", "from", "after", "before", "with", "last",
+    "this", "earlier", "while", "when", "before", "about", "of", "for",
 ];
 
 fn is_end_punct(it: &Item) -> bool {
@@ -90,7 +204,10 @@ fn cue_at(items: &[Item], k: usize) -> Option<lexicon::Cue> {
             _ => None,
         };
         if let Some(form) = form {
-            return Some(lexicon::Cue { form, class: Class::Speech });
+            return Some(lexicon::Cue {
+                form,
+                class: Class::Speech,
+            });
         }
     }
     lexicon::lookup(&it.lower)
@@ -119,11 +236,15 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
                         // After a period inside the marks, only `"…." Trump said.` goes on;
                         // `"…?" He answered, "…"` is a new sentence.
                         let new_sentence = items[m + 1].cap
-                            && matches!(items[m + 1].lower.as_str(), "he" | "she" | "they" | "i" | "we" | "it")
+                            && matches!(
+                                items[m + 1].lower.as_str(),
+                                "he" | "she" | "they" | "i" | "we" | "it"
+                            )
                             && items.get(k + 1).is_some_and(|x| !is_end_punct(x));
                         let quote_between = (m + 1..k).any(|t| items[t].quote().is_some());
-                        cue && !new_sentence && !quote_between
-                            && (end != Some('.') || items.get(k + 1).is_none_or(|x| is_end_punct(x)))
+                        cue && !new_sentence
+                            && !quote_between
+                            && (end != Some('.') || items.get(k + 1).is_none_or(is_end_punct))
                     })
             }
             _ => false,
@@ -158,21 +279,25 @@ impl Ctx<'_> {
             return None;
         }
         let start = match items[a].kind {
-            ItemKind::Quote(r) if a + 1 == b || true => self.regions[r].inner_start(),
+            ItemKind::Quote(r) => self.regions[r].inner_start(),
             _ => items[a].start,
         };
         let mut end = match items[b - 1].kind {
             ItemKind::Quote(r) => self.regions[r].inner_end(),
             _ => items[b - 1].end,
         };
-        while end > start && (self.chars[end - 1].is_whitespace() || matches!(self.chars[end - 1], ',' | ';' | ':' | '—' | '-')) {
+        while end > start
+            && (self.chars[end - 1].is_whitespace()
+                || matches!(self.chars[end - 1], ',' | ';' | ':' | '—' | '-'))
+        {
             end -= 1;
         }
         let mut start = start;
         while start < end && self.chars[start].is_whitespace() {
             start += 1;
         }
-        (start < end && self.chars[start..end].iter().any(|c| c.is_alphanumeric())).then_some((start, end))
+        (start < end && self.chars[start..end].iter().any(|c| c.is_alphanumeric()))
+            .then_some((start, end))
     }
 
     fn words_in(&self, a: usize, b: usize) -> usize {
@@ -200,7 +325,9 @@ impl Ctx<'_> {
         if a >= b {
             return String::new();
         }
-        self.chars[self.items[a].start..self.items[b - 1].end].iter().collect()
+        self.chars[self.items[a].start..self.items[b - 1].end]
+            .iter()
+            .collect()
     }
 
     fn regions_in(&self, a: usize, b: usize) -> Vec<usize> {
@@ -246,7 +373,12 @@ impl Ctx<'_> {
             break;
         }
         // `in Madison, Wisconsin, that …`
-        if i + 3 < e && items[i].is_punct(',') && items[i + 1].cap && items[i + 2].is_punct(',') && items[i + 3].lower == "that" {
+        if i + 3 < e
+            && items[i].is_punct(',')
+            && items[i + 1].cap
+            && items[i + 2].is_punct(',')
+            && items[i + 3].lower == "that"
+        {
             i += 2;
         }
         let cue_end = i;
@@ -275,7 +407,10 @@ impl Ctx<'_> {
             let joint = items[m - 1].is_punct(',')
                 || comma_quote
                 || (items[m].is_word()
-                    && matches!(items[m].lower.as_str(), "but" | "whereas" | "while" | "although" | "though")
+                    && matches!(
+                        items[m].lower.as_str(),
+                        "but" | "whereas" | "while" | "although" | "though"
+                    )
                     && items[m - 1].is_punct(','));
             if comma_quote && cue_at(items, m).is_some_and(|c| c.form == Form::Ing) {
                 // `"…should be wrapped up by Cleveland," referring to …`
@@ -283,7 +418,10 @@ impl Ctx<'_> {
             }
             if m > a + 1
                 && matches!(items[m].lower.as_str(), "but" | "and")
-                && items.get(m + 1).is_some_and(|_| cue_at(items, m + 1).is_some_and(|c| c.form != Form::Ing && c.class != Class::Belief))
+                && items.get(m + 1).is_some_and(|_| {
+                    cue_at(items, m + 1)
+                        .is_some_and(|c| c.form != Form::Ing && c.class != Class::Belief)
+                })
             {
                 // `she respects X but argues that …`: the next statement.
                 return m;
@@ -301,7 +439,9 @@ impl Ctx<'_> {
                 let from = if items[m].is_punct(',') { m + 1 } else { m };
                 let m = if comma_quote { m + 1 } else { m };
                 let to = (from + 8).min(e);
-                if let Some(v) = (from..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing)) {
+                if let Some(v) =
+                    (from..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing))
+                {
                     let j = skip_between_back(items, from, v);
                     if j == from + 1 && matches!(items[from].lower.as_str(), "but" | "and") {
                         // `…, but said, "…"`: the same subject's next statement.
@@ -311,7 +451,10 @@ impl Ctx<'_> {
                         if n.0 <= from + 1 && plausible_speaker(items, n) {
                             // `asserted X: "Q," he claimed.`: the quotation is the next
                             // speaker's.
-                            if comma_quote && m >= a + 3 && matches!(items[m - 3].kind, ItemKind::Punct(':' | '.')) {
+                            if comma_quote
+                                && m >= a + 3
+                                && matches!(items[m - 3].kind, ItemKind::Punct(':' | '.'))
+                            {
                                 return m - 3;
                             }
                             return m - 1;
@@ -323,7 +466,14 @@ impl Ctx<'_> {
         e
     }
 
-    fn draft(&self, spans: Vec<(usize, usize)>, mention: Option<(usize, usize)>, description: Option<(usize, usize)>, cue: String, regions: Vec<usize>) -> Draft {
+    fn draft(
+        &self,
+        spans: Vec<(usize, usize)>,
+        mention: Option<(usize, usize)>,
+        description: Option<(usize, usize)>,
+        cue: String,
+        regions: Vec<usize>,
+    ) -> Draft {
         Draft {
             spans,
             mention: mention.map(|m| self.chars_span(m)),
@@ -355,13 +505,16 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             while a > cursor && k - a < 5 && items[a - 1].is_word() && items[a - 1].cap {
                 a -= 1;
             }
-            let starts = (a == 0 && s == 0) || (a > 0 && (items[a - 1].is_punct('—') || items[a - 1].is_punct('-')));
+            let starts = (a == 0 && s == 0)
+                || (a > 0 && (items[a - 1].is_punct('—') || items[a - 1].is_punct('-')));
             let shouting = items[a..k]
                 .iter()
                 .all(|x| ctx.chars[x.start..x.end].iter().all(|c| !c.is_lowercase()));
             let named = a < k && !NOT_SPEAKERS.contains(&items[a].lower.as_str()) && !shouting;
             if starts && named {
-                let whole = s == 0 && (ctx.items.get(k + 1).is_some_and(|x| x.quote().is_some()) || e == ctx.items.len());
+                let whole = s == 0
+                    && (ctx.items.get(k + 1).is_some_and(|x| x.quote().is_some())
+                        || e == ctx.items.len());
                 let end = if whole { ctx.items.len() } else { e };
                 let regions = ctx.regions_in(k + 1, end);
                 if let Some(sp) = ctx.span(k + 1, end) {
@@ -370,16 +523,26 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
                 }
             }
         }
-        if it.is_word() && it.lower == "according" && items.get(k + 1).is_some_and(|x| x.lower == "to") {
+        if it.is_word()
+            && it.lower == "according"
+            && items.get(k + 1).is_some_and(|x| x.lower == "to")
+        {
             if let Some(subj) = np_after(items, k + 2, e_eff) {
-                let before_end = if k > cursor && items[k - 1].is_punct(',') { k - 1 } else { k };
+                let before_end = if k > cursor && items[k - 1].is_punct(',') {
+                    k - 1
+                } else {
+                    k
+                };
                 let cue = ctx.text(k, k + 2);
                 if ctx.words_in(cursor, before_end) >= 2 {
                     let mut spans = vec![];
                     spans.extend(ctx.span(cursor, before_end));
                     let mut regions = ctx.regions_in(cursor, before_end);
                     // `X is, according to Y, Z`: the rest of the sentence too.
-                    if subj.1 < e_eff && items[subj.1].is_punct(',') && ctx.words_in(subj.1, e_eff) >= 2 {
+                    if subj.1 < e_eff
+                        && items[subj.1].is_punct(',')
+                        && ctx.words_in(subj.1, e_eff) >= 2
+                    {
                         spans.extend(ctx.span(subj.1 + 1, e_eff));
                         regions.extend(ctx.regions_in(subj.1 + 1, e_eff));
                         cursor = e_eff;
@@ -396,7 +559,13 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
                     let a = subj.1 + 1;
                     let stop = ctx.content_stop(a, e_eff);
                     if let Some(sp) = ctx.span(a, stop) {
-                        out.push(ctx.draft(vec![sp], Some(subj), None, cue, ctx.regions_in(a, stop)));
+                        out.push(ctx.draft(
+                            vec![sp],
+                            Some(subj),
+                            None,
+                            cue,
+                            ctx.regions_in(a, stop),
+                        ));
                         cursor = stop;
                         k = stop;
                         continue;
@@ -413,13 +582,25 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             k = next.max(k + 1);
             continue;
         }
-        if k == s && it.cap && matches!(it.lower.as_str(), "said" | "says" | "added" | "wrote" | "asked") {
+        if k == s
+            && it.cap
+            && matches!(
+                it.lower.as_str(),
+                "said" | "says" | "added" | "wrote" | "asked"
+            )
+        {
             // `Said Comey, "…"`
             if let Some(n) = np_after(items, k + 1, e_eff) {
                 if n.1 + 1 < e_eff && (items[n.1].is_punct(',') || items[n.1].is_punct(':')) {
                     let a = n.1 + 1;
                     if let Some(sp) = ctx.span(a, e) {
-                        out.push(ctx.draft(vec![sp], Some(n), None, ctx.text(k, k + 1), ctx.regions_in(a, e)));
+                        out.push(ctx.draft(
+                            vec![sp],
+                            Some(n),
+                            None,
+                            ctx.text(k, k + 1),
+                            ctx.regions_in(a, e),
+                        ));
                         return;
                     }
                 }
@@ -443,35 +624,152 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
 
 /// Verb forms after which a bare clause is the content: `said the deal was off`.
 const BARE_OK: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "argued", "argues", "argue",
-    "suggested", "suggests", "suggest", "noted", "notes", "explained", "explains", "revealed",
-    "reveals", "urged", "urges", "reported", "reports", "insisted", "insists", "insist",
-    "vowed", "vows", "recalled", "recalls", "added", "adds", "wrote", "writes", "predicted",
-    "predicts", "contended", "contends", "asserted", "asserts", "maintained", "maintains",
-    "stressed", "stresses", "conceded", "concedes", "confirmed", "confirms", "testified",
-    "warned", "warns", "boasted", "boasts", "complained", "complains", "claimed", "claims",
-    "claim", "promised", "promises", "admitted", "admits", "answered", "replied", "countered",
-    "acknowledged", "acknowledges",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "argued",
+    "argues",
+    "argue",
+    "suggested",
+    "suggests",
+    "suggest",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "revealed",
+    "reveals",
+    "urged",
+    "urges",
+    "reported",
+    "reports",
+    "insisted",
+    "insists",
+    "insist",
+    "vowed",
+    "vows",
+    "recalled",
+    "recalls",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "predicted",
+    "predicts",
+    "contended",
+    "contends",
+    "asserted",
+    "asserts",
+    "maintained",
+    "maintains",
+    "stressed",
+    "stresses",
+    "conceded",
+    "concedes",
+    "confirmed",
+    "confirms",
+    "testified",
+    "warned",
+    "warns",
+    "boasted",
+    "boasts",
+    "complained",
+    "complains",
+    "claimed",
+    "claims",
+    "claim",
+    "promised",
+    "promises",
+    "admitted",
+    "admits",
+    "answered",
+    "replied",
+    "countered",
+    "acknowledged",
+    "acknowledges",
 ];
 
 /// Things that say something: `a statement saying …`.
 const MEDIUM_NOUNS: &[&str] = &[
-    "statement", "tweet", "tweets", "email", "e-mail", "letter", "post", "release", "message",
-    "video", "ad", "advertisement", "note", "memo", "interview", "op-ed", "column", "speech",
-    "report", "filing", "motion", "lawsuit", "complaint", "petition", "ruling", "order",
-    "opinion", "editorial", "sign", "signs", "banner", "banners", "poster", "text", "texts",
-    "call", "remarks", "comments", "appearance", "address",
+    "statement",
+    "tweet",
+    "tweets",
+    "email",
+    "e-mail",
+    "letter",
+    "post",
+    "release",
+    "message",
+    "video",
+    "ad",
+    "advertisement",
+    "note",
+    "memo",
+    "interview",
+    "op-ed",
+    "column",
+    "speech",
+    "report",
+    "filing",
+    "motion",
+    "lawsuit",
+    "complaint",
+    "petition",
+    "ruling",
+    "order",
+    "opinion",
+    "editorial",
+    "sign",
+    "signs",
+    "banner",
+    "banners",
+    "poster",
+    "text",
+    "texts",
+    "call",
+    "remarks",
+    "comments",
+    "appearance",
+    "address",
 ];
 
 /// Verbs that name something with a quoted label: `called him "a total stiff"`.
 const NAMING: &[&str] = &[
-    "called", "calls", "call", "calling", "dubbed", "dubs", "dubbing", "labeled", "labelled",
-    "labels", "labeling", "branded", "brands", "branding", "termed", "terms", "described",
-    "describes", "describing", "deemed", "nicknamed",
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "dubbed",
+    "dubs",
+    "dubbing",
+    "labeled",
+    "labelled",
+    "labels",
+    "labeling",
+    "branded",
+    "brands",
+    "branding",
+    "termed",
+    "terms",
+    "described",
+    "describes",
+    "describing",
+    "deemed",
+    "nicknamed",
 ];
 
 /// `X called Y "…"`: the object and the quoted label are the content.
-fn naming_frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, last_subject: Option<(usize, usize)>) -> Option<(Draft, usize, (usize, usize))> {
+fn naming_frame(
+    ctx: &Ctx,
+    s: usize,
+    e: usize,
+    cursor: usize,
+    k: usize,
+    last_subject: Option<(usize, usize)>,
+) -> Option<(Draft, usize, (usize, usize))> {
     let items = ctx.items;
     let it = &items[k];
     if !it.is_word() || it.cap || !NAMING.contains(&it.lower.as_str()) {
@@ -483,13 +781,21 @@ fn naming_frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, last_sub
         return None;
     }
     let j = skip_between_back(items, s, k);
-    let subject = if it.lower.ends_with("ing") || (j > s && matches!(items[j - 1].lower.as_str(), "and" | "but")) {
+    let subject = if it.lower.ends_with("ing")
+        || (j > s && matches!(items[j - 1].lower.as_str(), "and" | "but"))
+    {
         last_subject.or_else(|| clause_subject(items, s, j.saturating_sub(1).max(s)))
     } else {
         np_before(items, cursor.max(s), j).filter(|n| plausible_speaker(items, *n))
     }?;
     let sp = ctx.span(k + 1, q + 1)?;
-    let d = ctx.draft(vec![sp], Some(subject), None, ctx.text(k, k + 1), vec![items[q].quote()?]);
+    let d = ctx.draft(
+        vec![sp],
+        Some(subject),
+        None,
+        ctx.text(k, k + 1),
+        vec![items[q].quote()?],
+    );
     Some((d, q + 1, subject))
 }
 
@@ -500,10 +806,18 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
     if !it.is_word() || it.cap || it.lower.chars().count() < 4 {
         return None;
     }
-    if k > s && (s..k).rev().take(3).any(|t| matches!(items[t].lower.as_str(), "been" | "be" | "is" | "was" | "are" | "were" | "being")) {
+    if k > s
+        && (s..k).rev().take(3).any(|t| {
+            matches!(
+                items[t].lower.as_str(),
+                "been" | "be" | "is" | "was" | "are" | "were" | "being"
+            )
+        })
+    {
         return None;
     }
-    let verbish = it.lower.ends_with("ed") || (it.lower.ends_with('s') && !it.lower.ends_with("ss"));
+    let verbish =
+        it.lower.ends_with("ed") || (it.lower.ends_with('s') && !it.lower.ends_with("ss"));
     if !verbish || STOP_VERBS.contains(&it.lower.as_str()) {
         return None;
     }
@@ -512,13 +826,18 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
     let closing = k + 1 == e && k > s + 1 && {
         // `"…," NP verbed.` with a short subject.
         let lo = k.saturating_sub(6).max(s);
-        (lo..k).any(|t| items[t].quote().is_some() && (t + 1..k).all(|u| items[u].is_word() || items[u].is_punct(',')))
+        (lo..k).any(|t| {
+            items[t].quote().is_some()
+                && (t + 1..k).all(|u| items[u].is_word() || items[u].is_punct(','))
+        })
     };
     // `"…," beamed Donald Hartley`
     let inverted_shape = it.lower.ends_with("ed")
         && k > s
         && items[k - 1].quote().is_some()
-        && items.get(k + 1).is_some_and(|x| x.cap && !DETERMINERS_CAP.contains(&x.lower.as_str()));
+        && items
+            .get(k + 1)
+            .is_some_and(|x| x.cap && !DETERMINERS_CAP.contains(&x.lower.as_str()));
     (colon_quote || closing || inverted_shape).then_some(lexicon::Cue {
         form: lexicon::Form::Past,
         class: Class::Speech,
@@ -527,25 +846,90 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
 
 /// Words that open an introductory phrase before the subject.
 const INTRO_WORDS: &[&str] = &[
-    "back", "hours", "days", "weeks", "months", "years", "minutes", "moments", "later",
-    "earlier", "last", "in", "on", "at", "after", "before", "during", "since", "over",
-    "when", "while", "as", "with", "without", "despite", "for", "from", "by", "of",
-    "although", "though", "because", "if", "once", "speaking", "asked", "meanwhile",
-    "still", "then", "now", "today", "yesterday", "tonight", "separately",
+    "back",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "moments",
+    "later",
+    "earlier",
+    "last",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "over",
+    "when",
+    "while",
+    "as",
+    "with",
+    "without",
+    "despite",
+    "for",
+    "from",
+    "by",
+    "of",
+    "although",
+    "though",
+    "because",
+    "if",
+    "once",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "separately",
 ];
 
 /// Verb-like words that never introduce speech in the pattern cues.
 const STOP_VERBS: &[&str] = &[
-    "was", "has", "does", "is", "seemed", "appeared", "included", "reads", "follows",
-    "continued", "ended", "started", "happened", "lasted", "remained", "things", "years",
-    "times", "days", "weeks", "months", "includes", "stated",
+    "was",
+    "has",
+    "does",
+    "is",
+    "seemed",
+    "appeared",
+    "included",
+    "reads",
+    "follows",
+    "continued",
+    "ended",
+    "started",
+    "happened",
+    "lasted",
+    "remained",
+    "things",
+    "years",
+    "times",
+    "days",
+    "weeks",
+    "months",
+    "includes",
+    "stated",
 ];
 
 /// The subject of the clause that starts at `s`: the first noun phrase followed by a
 /// word, after leading conjunctions and an introductory phrase (`Before the vote, …`).
 fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> {
     let mut a = s;
-    while a < k && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "instead" | "then") {
+    while a < k
+        && items[a].is_word()
+        && matches!(
+            items[a].lower.as_str(),
+            "but" | "and" | "so" | "still" | "yet" | "instead" | "then"
+        )
+    {
         a += 1;
     }
     // A subject is followed by its verb, or by a comma when it is a name with an
@@ -555,25 +939,57 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
             && (items[sub.1].is_word() || (items[sub.1].is_punct(',') && items[sub.0].cap))
             && plausible_speaker(items, *sub)
     };
-    let intro = items.get(a).is_some_and(|x| INTRO_WORDS.contains(&x.lower.as_str()));
-    let found = np_after(items, a, k).map(|sub| name_then_verb(items, sub)).filter(usable);
+    let intro = items
+        .get(a)
+        .is_some_and(|x| INTRO_WORDS.contains(&x.lower.as_str()));
+    let found = np_after(items, a, k)
+        .map(|sub| name_then_verb(items, sub))
+        .filter(usable);
     if found.is_some() && !intro {
         return found;
     }
     // After an introductory phrase that ends with a comma.
     let c = (a..k.min(a + 12)).find(|&t| items[t].is_punct(','))?;
-    np_after(items, c + 1, k).map(|sub| name_then_verb(items, sub)).filter(usable)
+    np_after(items, c + 1, k)
+        .map(|sub| name_then_verb(items, sub))
+        .filter(usable)
 }
 
 /// Nouns for what someone said: `his "47 percent" comment`.
 const SAID_NOUNS: &[&str] = &[
-    "comment", "comments", "remark", "remarks", "line", "slogan", "phrase", "catchphrase",
-    "motto", "refrain", "mantra", "tweet", "statement", "quip", "promise", "pledge", "words",
-    "message", "claim", "charge", "description", "label", "nickname", "joke", "question",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "line",
+    "slogan",
+    "phrase",
+    "catchphrase",
+    "motto",
+    "refrain",
+    "mantra",
+    "tweet",
+    "statement",
+    "quip",
+    "promise",
+    "pledge",
+    "words",
+    "message",
+    "claim",
+    "charge",
+    "description",
+    "label",
+    "nickname",
+    "joke",
+    "question",
 ];
 
 fn is_possessive(it: &Item) -> bool {
-    it.is_word() && (it.lower.ends_with("'s") || it.lower.ends_with("’s") || it.lower.ends_with("s'") || it.lower.ends_with("s’"))
+    it.is_word()
+        && (it.lower.ends_with("'s")
+            || it.lower.ends_with("’s")
+            || it.lower.ends_with("s'")
+            || it.lower.ends_with("s’"))
 }
 
 /// The owner of a quotation named by a possessive: `Romney's "47 percent" comment` or
@@ -581,7 +997,9 @@ fn is_possessive(it: &Item) -> bool {
 fn possessive_owner(items: &[Item], s: usize, t: usize) -> Option<(usize, usize)> {
     let owner_at = |p: usize| -> Option<(usize, usize)> {
         let it = &items[p];
-        if !is_possessive(it) || !(it.cap || PRONOUNS.contains(&it.lower.trim_end_matches(['\'', '’', 's']))) {
+        if !is_possessive(it)
+            || !(it.cap || PRONOUNS.contains(&it.lower.trim_end_matches(['\'', '’', 's'])))
+        {
             return None;
         }
         let mut a = p;
@@ -591,13 +1009,20 @@ fn possessive_owner(items: &[Item], s: usize, t: usize) -> Option<(usize, usize)
         Some((a, p + 1))
     };
     // `X's "Q" comment`
-    if t > s && items.get(t + 1).is_some_and(|x| SAID_NOUNS.contains(&x.lower.as_str())) {
+    if t > s
+        && items
+            .get(t + 1)
+            .is_some_and(|x| SAID_NOUNS.contains(&x.lower.as_str()))
+    {
         if let Some(o) = owner_at(t - 1) {
             return Some(o);
         }
     }
     // `her remark that "Q"`
-    if t >= s + 3 && items[t - 1].lower == "that" && SAID_NOUNS.contains(&items[t - 2].lower.as_str()) {
+    if t >= s + 3
+        && items[t - 1].lower == "that"
+        && SAID_NOUNS.contains(&items[t - 2].lower.as_str())
+    {
         let p = t - 3;
         if matches!(items[p].lower.as_str(), "his" | "her" | "their") {
             return Some((p, p + 1));
@@ -607,7 +1032,9 @@ fn possessive_owner(items: &[Item], s: usize, t: usize) -> Option<(usize, usize)
         }
     }
     // `X's (campaign) slogan is "Q"` / `X's words: "Q"`
-    if t >= s + 3 && (matches!(items[t - 1].lower.as_str(), "is" | "was") || items[t - 1].is_punct(':')) {
+    if t >= s + 3
+        && (matches!(items[t - 1].lower.as_str(), "is" | "was") || items[t - 1].is_punct(':'))
+    {
         let n = t - 2;
         if SAID_NOUNS.contains(&items[n].lower.as_str()) {
             for p in (n.saturating_sub(2).max(s)..n).rev() {
@@ -627,7 +1054,12 @@ fn name_then_verb(items: &[Item], (s, e): (usize, usize)) -> (usize, usize) {
         return (s, e);
     }
     for t in s + 1..e {
-        if !items[t].cap && !matches!(items[t].lower.as_str(), "of" | "for" | "de" | "al" | "van" | "von" | "bin") {
+        if !items[t].cap
+            && !matches!(
+                items[t].lower.as_str(),
+                "of" | "for" | "de" | "al" | "van" | "von" | "bin"
+            )
+        {
             let next_cap = items.get(t + 1).is_some_and(|x| x.cap);
             if !next_cap {
                 return (s, t);
@@ -639,7 +1071,15 @@ fn name_then_verb(items: &[Item], (s, e): (usize, usize)) -> (usize, usize) {
 
 /// The frame of one verb cue at `k`. Returns the draft, where the next content may
 /// start, and the subject (item range).
-fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::Cue, last_subject: Option<(usize, usize)>) -> Option<(Draft, usize, (usize, usize))> {
+fn frame(
+    ctx: &Ctx,
+    s: usize,
+    e: usize,
+    cursor: usize,
+    k: usize,
+    cue: lexicon::Cue,
+    last_subject: Option<(usize, usize)>,
+) -> Option<(Draft, usize, (usize, usize))> {
     let items = ctx.items;
     if cue.form == Form::Ing {
         // `…, saying (that) CONTENT`, `issued a statement saying …`, `began by saying …`:
@@ -648,7 +1088,10 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         let after_link = k > s
             && items[k - 1].is_word()
             && (MEDIUM_NOUNS.contains(&items[k - 1].lower.as_str())
-                || matches!(items[k - 1].lower.as_str(), "by" | "before" | "after" | "while" | "when" | "also"));
+                || matches!(
+                    items[k - 1].lower.as_str(),
+                    "by" | "before" | "after" | "while" | "when" | "also"
+                ));
         if !after_comma && !after_link {
             return None;
         }
@@ -660,9 +1103,23 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         }
         // Bare content only after the plain verbs of saying; others need `that`, a
         // colon or a quotation (`emphasizing those words` is no statement).
-        let introduced = (a > cue_end && (items[a - 1].lower == "that" || items[a - 1].is_punct(':') || items[a - 1].is_punct(',')))
+        let introduced = (a > cue_end
+            && (items[a - 1].lower == "that"
+                || items[a - 1].is_punct(':')
+                || items[a - 1].is_punct(',')))
             || items[a].quote().is_some();
-        let plain = matches!(items[k].lower.as_str(), "saying" | "telling" | "arguing" | "noting" | "claiming" | "insisting" | "explaining" | "writing" | "asking");
+        let plain = matches!(
+            items[k].lower.as_str(),
+            "saying"
+                | "telling"
+                | "arguing"
+                | "noting"
+                | "claiming"
+                | "insisting"
+                | "explaining"
+                | "writing"
+                | "asking"
+        );
         if !introduced && !plain {
             return None;
         }
@@ -670,12 +1127,25 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             return None;
         }
         let sp = ctx.span(a, stop)?;
-        let d = ctx.draft(vec![sp], Some(subject), None, ctx.text(k, cue_end), ctx.regions_in(a, stop));
+        let d = ctx.draft(
+            vec![sp],
+            Some(subject),
+            None,
+            ctx.text(k, cue_end),
+            ctx.regions_in(a, stop),
+        );
         return Some((d, stop, subject));
     }
     // Subject before the verb (with an appositive), or after it (inverted).
     let j = skip_between_back(items, s, k);
-    if cue.form == Form::Past && (j..k).any(|t| matches!(items[t].lower.as_str(), "is" | "was" | "are" | "were" | "been" | "be")) {
+    if cue.form == Form::Past
+        && (j..k).any(|t| {
+            matches!(
+                items[t].lower.as_str(),
+                "is" | "was" | "are" | "were" | "been" | "be"
+            )
+        })
+    {
         // `they were announced`, `was told`: passive.
         return None;
     }
@@ -683,15 +1153,29 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // `Carson did not name anyone, but told supporters, "…"`: the clause's subject.
         let subject = last_subject.or_else(|| {
             let mut a = s;
-            while a < j && items[a].is_word() && matches!(items[a].lower.as_str(), "but" | "and" | "so" | "still" | "yet") {
+            while a < j
+                && items[a].is_word()
+                && matches!(
+                    items[a].lower.as_str(),
+                    "but" | "and" | "so" | "still" | "yet"
+                )
+            {
                 a += 1;
             }
-            np_after(items, a, j - 1).filter(|sub| sub.1 < j - 1 && items[sub.1].is_word() && plausible_speaker(items, *sub))
+            np_after(items, a, j - 1).filter(|sub| {
+                sub.1 < j - 1 && items[sub.1].is_word() && plausible_speaker(items, *sub)
+            })
         })?;
         let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
         let intro = a > cue_end;
         let starts_quote = a < e && items[a].quote().is_some();
-        if !(intro || starts_quote || matches!(items[k].lower.as_str(), "said" | "says" | "say" | "told" | "tells")) {
+        if !(intro
+            || starts_quote
+            || matches!(
+                items[k].lower.as_str(),
+                "said" | "says" | "say" | "told" | "tells"
+            ))
+        {
             return None;
         }
         let stop = ctx.content_stop(a, e);
@@ -699,7 +1183,13 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             return None;
         }
         let sp = ctx.span(a, stop)?;
-        let d = ctx.draft(vec![sp], Some(subject), None, ctx.text(k, cue_end.max(k + 1)), ctx.regions_in(a, stop));
+        let d = ctx.draft(
+            vec![sp],
+            Some(subject),
+            None,
+            ctx.text(k, cue_end.max(k + 1)),
+            ctx.regions_in(a, stop),
+        );
         return Some((d, stop, subject));
     }
     let mut subject = None;
@@ -717,7 +1207,12 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // `Name, description, said` / `Name, who …, said`
         let c2 = j - 1;
         let lo = c2.saturating_sub(24).max(s);
-        let commas: Vec<usize> = (lo..c2).rev().take_while(|&t| items[t].quote().is_none()).filter(|&t| items[t].is_punct(',')).take(4).collect();
+        let commas: Vec<usize> = (lo..c2)
+            .rev()
+            .take_while(|&t| items[t].quote().is_none())
+            .filter(|&t| items[t].is_punct(','))
+            .take(4)
+            .collect();
         // Candidates from the nearest comma back; one that opens the clause (at the
         // sentence start or right after a quotation) wins: `Mr. Slinker, whose start-up,
         // Paradata, uses data, said`.
@@ -740,8 +1235,13 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
                 }
             }
         }
-        let opens_clause = |n: &(usize, usize)| n.0 == s.max(cursor) || (n.0 > s && items[n.0 - 1].quote().is_some());
-        let pick = candidates.iter().find(|(n, _)| opens_clause(n)).or(candidates.first());
+        let opens_clause = |n: &(usize, usize)| {
+            n.0 == s.max(cursor) || (n.0 > s && items[n.0 - 1].quote().is_some())
+        };
+        let pick = candidates
+            .iter()
+            .find(|(n, _)| opens_clause(n))
+            .or(candidates.first());
         if let Some(&(n, d)) = pick {
             subject = Some(n);
             description = d;
@@ -751,10 +1251,19 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             subject = Some(n);
         }
     }
-    let mut after = if items.get(k + 1).is_some_and(|x| x.lower == "out") && items[k].lower.starts_with("point") { k + 2 } else { k + 1 };
+    let mut after = if items.get(k + 1).is_some_and(|x| x.lower == "out")
+        && items[k].lower.starts_with("point")
+    {
+        k + 2
+    } else {
+        k + 1
+    };
     if subject.is_none() {
         // Inverted: `"…," said Smith` / `…, says the report.`
-        let opens = k == s || items[k - 1].is_punct(',') || items[k - 1].quote().is_some() || items[k - 1].is_punct('—');
+        let opens = k == s
+            || items[k - 1].is_punct(',')
+            || items[k - 1].quote().is_some()
+            || items[k - 1].is_punct('—');
         if !opens || k != j || (cue.class == Class::Tell && items[k].lower != "asked") {
             return None;
         }
@@ -779,9 +1288,15 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // `many Asian states`, `the reports`: a plural noun, unless a name or pronoun
         // comes right before and the next item can start content.
         let before = &items[subject.1 - 1];
-        let ok_subject = before.cap || PRONOUNS.contains(&before.lower.as_str()) || items.get(k + 1).is_some_and(|x| x.is_punct(':'));
+        let ok_subject = before.cap
+            || PRONOUNS.contains(&before.lower.as_str())
+            || items.get(k + 1).is_some_and(|x| x.is_punct(':'));
         let ok_next = items.get(k + 1).is_some_and(|x| {
-            (x.is_word() && !matches!(x.lower.as_str(), "of" | "for" | "and" | "or" | "in" | "on" | "from" | "about"))
+            (x.is_word()
+                && !matches!(
+                    x.lower.as_str(),
+                    "of" | "for" | "and" | "or" | "in" | "on" | "from" | "about"
+                ))
                 || x.quote().is_some()
                 || x.is_punct(':')
         });
@@ -801,14 +1316,39 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         }
     }
     let (cue_end, mut a) = ctx.complements(after, e, cue.class);
-    let cue_text = if inverted { ctx.text(k, k + 1) } else { ctx.text(k, cue_end.max(k + 1)) };
+    let cue_text = if inverted {
+        ctx.text(k, k + 1)
+    } else {
+        ctx.text(k, cue_end.max(k + 1))
+    };
     let mut subject = subject;
-    if !inverted && subject.0 > cursor && !items[subject.0 - 1].is_punct(',') && items[subject.0 - 1].quote().is_none() {
+    if !inverted
+        && subject.0 > cursor
+        && !items[subject.0 - 1].is_punct(',')
+        && items[subject.0 - 1].quote().is_none()
+    {
         // `"…," the Vermont senator and presidential candidate told ABC.`: the whole
         // clause between the quotation and the verb is the speaker.
         let lo = subject.0.saturating_sub(12).max(cursor);
         if let Some(q) = (lo..subject.0).rev().find(|&t| !items[t].is_word()) {
-            let plain = (q + 1..subject.0).all(|t| items[t].is_word() && !matches!(items[t].lower.as_str(), "as" | "and" | "but" | "or" | "while" | "when" | "because" | "if" | "so" | "than" | "which" | "that" | "who"));
+            let plain = (q + 1..subject.0).all(|t| {
+                items[t].is_word()
+                    && !matches!(
+                        items[t].lower.as_str(),
+                        "as" | "and"
+                            | "but"
+                            | "or"
+                            | "while"
+                            | "when"
+                            | "because"
+                            | "if"
+                            | "so"
+                            | "than"
+                            | "which"
+                            | "that"
+                            | "who"
+                    )
+            });
             if items[q].quote().is_some() && q + 1 < subject.0 && plain {
                 subject = (q + 1, subject.1);
             }
@@ -817,27 +1357,39 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     let subject = subject;
     let first = if inverted { k } else { subject.0 };
     // Content before the attribution.
-    let (before_end, sep) = if first > cursor && (items[first - 1].is_punct(',') || items[first - 1].is_punct('—')) {
-        (first - 1, true)
-    } else if first > cursor && items[first - 1].quote().is_some() {
-        (first, true)
-    } else {
-        (first, false)
-    };
+    let (before_end, sep) =
+        if first > cursor && (items[first - 1].is_punct(',') || items[first - 1].is_punct('—')) {
+            (first - 1, true)
+        } else if first > cursor && items[first - 1].quote().is_some() {
+            (first, true)
+        } else {
+            (first, false)
+        };
     let quote_before = sep && before_end > cursor && items[before_end - 1].quote().is_some();
-    let closed = cue_end >= e || matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—' | ';')) || quote_before;
+    let closed = cue_end >= e
+        || matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—' | ';'))
+        || quote_before;
     let after_quote = cue_end + 1 < e
         && matches!(items[cue_end].kind, ItemKind::Punct(',' | ':'))
         && items[cue_end + 1].quote().is_some();
     let before_quote = (cursor..before_end).any(|t| items[t].quote().is_some());
     // `When asked why, Tyler said, "We …"`: the quotation after is the content.
     let pre_instead = after_quote && !before_quote;
-    if sep && closed && !pre_instead && ctx.words_in(cursor, before_end) >= 1 && (cursor..before_end).any(|t| items[t].is_word() || items[t].quote().is_some()) {
+    if sep
+        && closed
+        && !pre_instead
+        && ctx.words_in(cursor, before_end) >= 1
+        && (cursor..before_end).any(|t| items[t].is_word() || items[t].quote().is_some())
+    {
         let mut from = cursor;
         if quote_before && before_end >= cursor + 2 {
             // `In her speech, she declared: "…," she said.`: the quotation only.
             let q = before_end - 1;
-            if matches!(items[q - 1].kind, ItemKind::Punct(':' | '.' | '!' | '?' | ';' | '—')) || items[q - 1].quote().is_some() {
+            if matches!(
+                items[q - 1].kind,
+                ItemKind::Punct(':' | '.' | '!' | '?' | ';' | '—')
+            ) || items[q - 1].quote().is_some()
+            {
                 from = q;
             }
         }
@@ -848,7 +1400,10 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         if cue_end < e && matches!(items[cue_end].kind, ItemKind::Punct(',' | ':' | '—')) {
             let a2 = cue_end + 1;
             let stop = ctx.content_stop(a2, e);
-            let has_cue = (a2..stop).any(|t| cue_at(items, t).is_some_and(|c| c.form != Form::Base) || items[t].lower == "according");
+            let has_cue = (a2..stop).any(|t| {
+                cue_at(items, t).is_some_and(|c| c.form != Form::Base)
+                    || items[t].lower == "according"
+            });
             // `"A," he said, "B."` or `The plan, he said, is dead.`; not `…," he said,
             // without elaborating`.
             let fits = a2 < stop
@@ -858,7 +1413,24 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
                     !quote_before
                         && items[a2].is_word()
                         && !items[a2].cap
-                        && !matches!(items[a2].lower.as_str(), "who" | "which" | "whose" | "where" | "when" | "as" | "while" | "without" | "after" | "before" | "because" | "though" | "although" | "and" | "but")
+                        && !matches!(
+                            items[a2].lower.as_str(),
+                            "who"
+                                | "which"
+                                | "whose"
+                                | "where"
+                                | "when"
+                                | "as"
+                                | "while"
+                                | "without"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "though"
+                                | "although"
+                                | "and"
+                                | "but"
+                        )
                 };
             if fits && !has_cue && ctx.words_in(a2, stop) >= 1 {
                 spans.extend(ctx.span(a2, stop));
@@ -878,14 +1450,17 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
     }
     // Content after the attribution.
     let starts_quote = a < e && items[a].quote().is_some();
-    let that_or_colon = a > cue_end && matches!(items[a - 1].lower.as_str(), "that") || (a > cue_end && items[a - 1].is_punct(':'));
+    let that_or_colon = a > cue_end && (items[a - 1].lower == "that" || items[a - 1].is_punct(':'));
     if matches!(cue.class, Class::Weak) && !that_or_colon && !starts_quote {
         return None;
     }
     // A bare clause (no `that`, colon or quotation) counts only after the verbs that
     // usually take one: `announced the plan` or `acknowledged the appeal` are objects.
     let bare = !that_or_colon && !starts_quote;
-    if bare && !(a..e.min(a + 40)).any(|t| items[t].quote().is_some()) && !BARE_OK.contains(&items[k].lower.as_str()) {
+    if bare
+        && !(a..e.min(a + 40)).any(|t| items[t].quote().is_some())
+        && !BARE_OK.contains(&items[k].lower.as_str())
+    {
         return None;
     }
     if cue_end > k + 1 && a == cue_end && !starts_quote && cue.class != Class::Tell {
@@ -896,11 +1471,16 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         // Beliefs are not statements, unless they quote someone.
         return None;
     }
-    let ends_inside = starts_quote && items[a].quote().is_some_and(|r| region_end_punct(ctx.chars, &ctx.regions[r]).is_some());
+    let ends_inside = starts_quote
+        && items[a]
+            .quote()
+            .is_some_and(|r| region_end_punct(ctx.chars, &ctx.regions[r]).is_some());
     if starts_quote
         && a + 1 < stop
         && (ends_inside
-            || ((items[a + 1].is_punct(',') || items[a + 1].is_punct(';') || items[a + 1].lower == "and")
+            || ((items[a + 1].is_punct(',')
+                || items[a + 1].is_punct(';')
+                || items[a + 1].lower == "and")
                 && !items[a + 1..stop].iter().any(|x| x.quote().is_some())))
     {
         // `wrote to followers, "It's time," and shared a link`: the quotation only.
@@ -912,7 +1492,11 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
             stop = c;
         }
     }
-    if !starts_quote && stop > a + 1 && items[stop - 1].quote().is_some() && items[stop - 2].is_punct(',') {
+    if !starts_quote
+        && stop > a + 1
+        && items[stop - 1].quote().is_some()
+        && items[stop - 2].is_punct(',')
+    {
         // `said on Monday, in reference to her child, "Next summer …"`: the quotation.
         let q = stop - 1;
         let has_that = items[a..q].iter().any(|x| x.lower == "that");
@@ -930,7 +1514,13 @@ fn frame(ctx: &Ctx, s: usize, e: usize, cursor: usize, k: usize, cue: lexicon::C
         return None;
     }
     let sp = ctx.span(a, stop)?;
-    let mut d = ctx.draft(vec![sp], Some(subject), description, cue_text, ctx.regions_in(a, stop));
+    let mut d = ctx.draft(
+        vec![sp],
+        Some(subject),
+        description,
+        cue_text,
+        ctx.regions_in(a, stop),
+    );
     d.antecedent = antecedent.map(|a| ctx.chars_span(a));
     Some((d, stop, subject))
 }
@@ -957,7 +1547,9 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 if let Some(first) = para.items.first().and_then(Item::quote) {
                     // The whole first sentence (if only quotes) joins the draft.
                     let (s0, e0) = para.sentences.first().copied().unwrap_or((0, 0));
-                    let only_quotes = para.items[s0..e0].iter().all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
+                    let only_quotes = para.items[s0..e0]
+                        .iter()
+                        .all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
                     if only_quotes {
                         if let Some(sp) = ctx.span(s0, e0) {
                             out[di].spans.push(sp);
@@ -976,13 +1568,29 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
         }
         // `"…"` then a paragraph `— Sanders.` / `-President Obama, tweeting …`: the
         // speaker of the quotation before.
-        if pi > 0 && para.items.len() <= 24 && para.items.first().is_some_and(|x| x.is_punct('—') || x.is_punct('-')) {
-            if let Some(name) = np_after(&para.items, 1, para.items.len()).filter(|n| para.items[n.0].cap) {
+        if pi > 0
+            && para.items.len() <= 24
+            && para
+                .items
+                .first()
+                .is_some_and(|x| x.is_punct('—') || x.is_punct('-'))
+        {
+            if let Some(name) =
+                np_after(&para.items, 1, para.items.len()).filter(|n| para.items[n.0].cap)
+            {
                 let prev = &paras[pi - 1];
                 let rs: Vec<usize> = prev.items.iter().filter_map(Item::quote).collect();
-                let whole_quote = prev.items.iter().all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
+                let whole_quote = prev
+                    .items
+                    .iter()
+                    .all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
                 if whole_quote && !rs.is_empty() {
-                    let pctx = Ctx { chars, regions, items: &prev.items, para: pi - 1 };
+                    let pctx = Ctx {
+                        chars,
+                        regions,
+                        items: &prev.items,
+                        para: pi - 1,
+                    };
                     // The quotation may already be held by an inherited draft: take it over.
                     out.retain(|d| !(d.cue.is_empty() && d.regions.iter().any(|r| rs.contains(r))));
                     if let Some(sp) = pctx.span(0, prev.items.len()) {
@@ -1027,11 +1635,18 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 // (`…," Briggs said in Santa Monica, Calif. "The reality …"`) join it.
                 let last = out.len() - 1;
                 if !out[last].regions.is_empty() {
-                    let held: Vec<usize> = out[before..].iter().flat_map(|d| d.regions.iter().copied()).collect();
+                    let held: Vec<usize> = out[before..]
+                        .iter()
+                        .flat_map(|d| d.regions.iter().copied())
+                        .collect();
                     let end = out[last].spans.last().map_or(0, |sp| sp.1);
                     for t in s..e {
                         if let Some(r) = para.items[t].quote() {
-                            if !held.contains(&r) && !claimed[r] && para.items[t].start >= end && ctx.words_in(t, t + 1) >= 3 {
+                            if !held.contains(&r)
+                                && !claimed[r]
+                                && para.items[t].start >= end
+                                && ctx.words_in(t, t + 1) >= 3
+                            {
                                 if let Some(sp) = ctx.span(t, t + 1) {
                                     out[last].spans.push(sp);
                                     out[last].regions.push(r);
@@ -1045,7 +1660,9 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 // No cue: quotation-only sentence after a direct quote in this paragraph
                 // joins it; otherwise an unattributed quotation at a paragraph start
                 // goes to the last speaker.
-                let only_quotes = para.items[s..e].iter().all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)))
+                let only_quotes = para.items[s..e]
+                    .iter()
+                    .all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)))
                     && para.items[s..e].iter().any(|x| x.quote().is_some());
                 if !only_quotes {
                     continue;
@@ -1055,7 +1672,9 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                     continue;
                 }
                 let Some(sp) = ctx.span(s, e) else { continue };
-                let holder = (first_new.max(out.len().saturating_sub(3))..out.len()).rev().find(|&d| !out[d].regions.is_empty());
+                let holder = (first_new.max(out.len().saturating_sub(3))..out.len())
+                    .rev()
+                    .find(|&d| !out[d].regions.is_empty());
                 if let Some(di) = holder {
                     out[di].spans.push(sp);
                     out[di].regions.extend(rs.iter().copied());
@@ -1082,14 +1701,21 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
         // or said something.
         if let Some(di) = (first_new..out.len()).rev().find(|&d| {
             out[d].mention.is_some()
-                && (!out[d].regions.is_empty() || matches!(out[d].cue.split(' ').next(), Some("said" | "says" | "told" | "added")))
+                && (!out[d].regions.is_empty()
+                    || matches!(
+                        out[d].cue.split(' ').next(),
+                        Some("said" | "says" | "told" | "added")
+                    ))
         }) {
             last_speaker = Some((di, pi));
         }
         if running.is_none() {
             if let Some(r) = para.items.last().and_then(Item::quote) {
                 if regions[r].continues {
-                    if let Some(di) = (first_new..out.len()).rev().find(|&d| out[d].regions.contains(&r)) {
+                    if let Some(di) = (first_new..out.len())
+                        .rev()
+                        .find(|&d| out[d].regions.contains(&r))
+                    {
                         running = Some((r, di));
                     } else if let Some((ld, _)) = last_speaker {
                         // An unattributed opening paragraph of a long quotation.
@@ -1126,7 +1752,9 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
         };
         for &(s, e) in &para.sentences {
             for t in s..e {
-                let Some(r) = para.items[t].quote() else { continue };
+                let Some(r) = para.items[t].quote() else {
+                    continue;
+                };
                 if claimed[r] {
                     continue;
                 }
@@ -1141,11 +1769,19 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 if ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS {
                     continue;
                 }
-                let Some(sp) = ctx.span(t, t + 1) else { continue };
+                let Some(sp) = ctx.span(t, t + 1) else {
+                    continue;
+                };
                 if t > s {
                     if let Some(subject) = clause_subject(&para.items, s, t) {
                         claimed[r] = true;
-                        extra.push(ctx.draft(vec![sp], Some(subject), None, String::new(), vec![r]));
+                        extra.push(ctx.draft(
+                            vec![sp],
+                            Some(subject),
+                            None,
+                            String::new(),
+                            vec![r],
+                        ));
                     }
                     continue;
                 }

@@ -73,16 +73,32 @@ fn inflect(lemma: &str) -> [String; 4] {
     }
     let stem_e = lemma.strip_suffix('e');
     let (third, past, ing) = if let Some(stem) = stem_e {
-        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
+        (
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        )
     } else if let Some(stem) = lemma
         .strip_suffix('y')
         .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
     {
-        (format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing"))
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        )
     } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
-        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
+        (
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
     } else {
-        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
+        (
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        )
     };
     [lemma.to_owned(), third, past, ing]
 }
@@ -98,7 +114,11 @@ static LEXICON: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
     ] {
         for lemma in list.split_whitespace() {
             let forms = inflect(lemma);
-            for (word, form) in forms.into_iter().zip([Form::Base, Form::Third, Form::Past, Form::Ing]) {
+            for (word, form) in
+                forms
+                    .into_iter()
+                    .zip([Form::Base, Form::Third, Form::Past, Form::Ing])
+            {
                 map.entry(word).or_insert(Cue { form, class });
             }
         }

@@ -345,7 +345,10 @@ mod tests {
         assert_eq!(quoted("He said ‘we won’ today."), ["we won"]);
         assert_eq!(quoted("Er sagte „wir siegen“ heute."), ["wir siegen"]);
         assert_eq!(quoted("Il a dit «nous gagnons» hier."), ["nous gagnons"]);
-        assert_eq!(quoted("Il a dit « nous gagnons » hier."), [" nous gagnons "]);
+        assert_eq!(
+            quoted("Il a dit « nous gagnons » hier."),
+            [" nous gagnons "]
+        );
         assert_eq!(quoted("He said ''we won'' today."), ["we won"]);
         assert_eq!(quoted("He said ``we won'' today."), ["we won"]);
         assert_eq!(quoted("He said 'we won' today."), ["we won"]);

@@ -4,14 +4,73 @@ use super::tokens::Item;
 
 /// Words that may stand between a subject and its verb (`he also said`, `has said`).
 const BETWEEN: &[&str] = &[
-    "also", "has", "have", "had", "later", "then", "previously", "once", "repeatedly",
-    "recently", "reportedly", "would", "will", "did", "does", "do", "not", "never", "again",
-    "further", "since", "earlier", "first", "simply", "just", "privately", "publicly",
-    "flatly", "long", "frequently", "often", "quickly", "may", "might", "could", "can",
-    "should", "must", "had", "been", "is", "was", "are", "were", "still", "already", "even",
-    "ultimately", "always", "separately", "specifically", "explicitly", "openly", "n't",
-    "didn't", "doesn't", "hasn't", "haven't", "won't", "wouldn't", "herself", "himself",
-    "themselves", "itself", "pointedly", "bluntly", "firmly",
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "repeatedly",
+    "recently",
+    "reportedly",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "again",
+    "further",
+    "since",
+    "earlier",
+    "first",
+    "simply",
+    "just",
+    "privately",
+    "publicly",
+    "flatly",
+    "long",
+    "frequently",
+    "often",
+    "quickly",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "had",
+    "been",
+    "is",
+    "was",
+    "are",
+    "were",
+    "still",
+    "already",
+    "even",
+    "ultimately",
+    "always",
+    "separately",
+    "specifically",
+    "explicitly",
+    "openly",
+    "n't",
+    "didn't",
+    "doesn't",
+    "hasn't",
+    "haven't",
+    "won't",
+    "wouldn't",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "pointedly",
+    "bluntly",
+    "firmly",
 ];
 
 /// Personal pronouns that can be a speaker.
@@ -19,33 +78,128 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Determiners and possessives: they start a noun phrase.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "another", "some", "many", "several", "both", "all", "most", "two", "three",
-    "four", "five", "other", "few", "each", "every", "one", "no",
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "another", "some", "many", "several", "both", "all", "most", "two", "three", "four", "five",
+    "other", "few", "each", "every", "one", "no",
 ];
 
 /// Words that end a noun phrase when walking back from a verb.
 const STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "as", "if", "when",
-    "while", "because", "after", "before", "since", "so", "than", "to", "in", "on", "at",
-    "by", "with", "from", "into", "about", "over", "under", "during", "against", "what",
-    "how", "why", "where", "said", "says", "is", "was", "are", "were", "be", "been", "has",
-    "have", "had", "not", "there", "here", "yet", "though", "although", "until", "unless",
-    "also", "then", "now", "however", "instead", "meanwhile", "later", "today", "yesterday",
-    "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "him", "them", "me", "us", "whether", "says", "told", "week", "month", "year", "ago",
-    "would", "will", "could", "should", "can", "may", "might", "must", "do", "does", "did",
-    "just", "even", "only", "still", "again", "once", "already", "last", "next",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "as",
+    "if",
+    "when",
+    "while",
+    "because",
+    "after",
+    "before",
+    "since",
+    "so",
+    "than",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "into",
+    "about",
+    "over",
+    "under",
+    "during",
+    "against",
+    "what",
+    "how",
+    "why",
+    "where",
+    "said",
+    "says",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "not",
+    "there",
+    "here",
+    "yet",
+    "though",
+    "although",
+    "until",
+    "unless",
+    "also",
+    "then",
+    "now",
+    "however",
+    "instead",
+    "meanwhile",
+    "later",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "him",
+    "them",
+    "me",
+    "us",
+    "whether",
+    "says",
+    "told",
+    "week",
+    "month",
+    "year",
+    "ago",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "just",
+    "even",
+    "only",
+    "still",
+    "again",
+    "once",
+    "already",
+    "last",
+    "next",
 ];
 
 /// Prepositions: a pronoun after one is an object.
 const PREPOSITIONS: &[&str] = &[
-    "on", "in", "at", "to", "for", "with", "from", "by", "about", "of", "into", "over",
-    "against", "like", "than", "without", "toward", "towards", "upon",
+    "on", "in", "at", "to", "for", "with", "from", "by", "about", "of", "into", "over", "against",
+    "like", "than", "without", "toward", "towards", "upon",
 ];
 
 /// Words that may join the parts of a name or a noun phrase.
-const JOINERS: &[&str] = &["of", "for", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du"];
+const JOINERS: &[&str] = &[
+    "of", "for", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du",
+];
 
 fn lower_in(item: &Item, list: &[&str]) -> bool {
     item.is_word() && list.contains(&item.lower.as_str())
@@ -56,7 +210,10 @@ pub fn skip_between_back(items: &[Item], lo: usize, mut hi: usize) -> usize {
     let mut n = 0;
     while hi > lo && n < 3 {
         let it = &items[hi - 1];
-        if it.is_word() && !it.cap && (BETWEEN.contains(&it.lower.as_str()) || it.lower.ends_with("ly")) {
+        if it.is_word()
+            && !it.cap
+            && (BETWEEN.contains(&it.lower.as_str()) || it.lower.ends_with("ly"))
+        {
             hi -= 1;
             n += 1;
         } else {
@@ -73,7 +230,9 @@ pub fn np_before(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)>
         return None;
     }
     if items[hi - 1].is_punct(')') {
-        let open = (hi.saturating_sub(10).max(lo)..hi - 1).rev().find(|&t| items[t].is_punct('('))?;
+        let open = (hi.saturating_sub(10).max(lo)..hi - 1)
+            .rev()
+            .find(|&t| items[t].is_punct('('))?;
         let (s, _) = np_before_plain(items, lo, open)?;
         return Some((s, hi));
     }
@@ -90,14 +249,20 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
     }
     if PRONOUNS.contains(&last.lower.as_str()) {
         // `included on it told …`: an object pronoun is no subject.
-        let after_prep = hi - 1 > lo && items[hi - 2].is_word() && PREPOSITIONS.contains(&items[hi - 2].lower.as_str());
+        let after_prep = hi - 1 > lo
+            && items[hi - 2].is_word()
+            && PREPOSITIONS.contains(&items[hi - 2].lower.as_str());
         return (!after_prep).then_some((hi - 1, hi));
     }
     if STOP.contains(&last.lower.as_str()) || DETERMINERS.contains(&last.lower.as_str()) {
         return None;
     }
     // `Editor's note`, `North Korea's claim`: a possessive is no subject.
-    if last.lower.ends_with("'s") || last.lower.ends_with("’s") || last.lower.ends_with('\'') || last.lower.ends_with('’') {
+    if last.lower.ends_with("'s")
+        || last.lower.ends_with("’s")
+        || last.lower.ends_with('\'')
+        || last.lower.ends_with('’')
+    {
         return None;
     }
     let mut k = hi;
@@ -112,7 +277,12 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
         if DETERMINERS.contains(&w) {
             k -= 1;
             // `a spokesman for the campaign`: go on over the joiner.
-            if k >= lo + 2 && words < 6 && lower_in(&items[k - 1], &["of", "for", "at", "from"]) && items[k - 2].is_word() && !STOP.contains(&items[k - 2].lower.as_str()) {
+            if k >= lo + 2
+                && words < 6
+                && lower_in(&items[k - 1], &["of", "for", "at", "from"])
+                && items[k - 2].is_word()
+                && !STOP.contains(&items[k - 2].lower.as_str())
+            {
                 k -= 1;
                 words += 1;
                 continue;
@@ -192,12 +362,58 @@ pub fn np_after(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> 
 
 /// Heads of phrases that never speak (times, amounts, places in a sentence).
 const NOT_SPEAKER_HEADS: &[&str] = &[
-    "week", "weeks", "year", "years", "day", "days", "time", "times", "month", "months",
-    "night", "morning", "afternoon", "evening", "today", "yesterday", "percent", "dollars",
-    "million", "billion", "hour", "hours", "minute", "minutes", "way", "thing", "things",
-    "fact", "point", "lot", "part", "end", "case", "kind", "sort", "number", "one", "what",
-    "something", "nothing", "anything", "everything", "much", "more", "less", "even",
-    "back", "later", "earlier", "moments", "now", "then",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "day",
+    "days",
+    "time",
+    "times",
+    "month",
+    "months",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "percent",
+    "dollars",
+    "million",
+    "billion",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "way",
+    "thing",
+    "things",
+    "fact",
+    "point",
+    "lot",
+    "part",
+    "end",
+    "case",
+    "kind",
+    "sort",
+    "number",
+    "one",
+    "what",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "much",
+    "more",
+    "less",
+    "even",
+    "back",
+    "later",
+    "earlier",
+    "moments",
+    "now",
+    "then",
 ];
 
 /// Whether a phrase can name a speaker: a capitalized word, a pronoun, or a noun

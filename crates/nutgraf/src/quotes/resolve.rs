@@ -8,30 +8,207 @@ use super::tokens::{Item, Paragraph};
 
 /// Titles before a name; they are not part of the name but mark a person.
 const TITLES: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sen", "sen.", "rep",
-    "rep.", "gov", "gov.", "president", "secretary", "senator", "governor", "representative",
-    "speaker", "gen", "gen.", "general", "judge", "justice", "mayor", "chairman",
-    "chairwoman", "sheriff", "attorney", "prof", "prof.", "professor", "rev", "rev.", "lt",
-    "lt.", "col", "col.", "sgt", "sgt.", "capt", "capt.", "former", "vice", "sens.", "reps.",
-    "congressman", "congresswoman", "candidate", "nominee", "leader", "chief", "minister",
-    "prime", "ambassador", "commissioner", "director", "adviser", "advisor", "spokesman",
-    "spokeswoman", "spokesperson", "lady", "first", "pope", "king", "queen", "prince",
-    "democrat", "republican", "gop", "majority", "minority", "house", "senate", "state",
-    "deputy", "acting", "u.s.", "presidential", "democratic",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "president",
+    "secretary",
+    "senator",
+    "governor",
+    "representative",
+    "speaker",
+    "gen",
+    "gen.",
+    "general",
+    "judge",
+    "justice",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "sheriff",
+    "attorney",
+    "prof",
+    "prof.",
+    "professor",
+    "rev",
+    "rev.",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "sgt",
+    "sgt.",
+    "capt",
+    "capt.",
+    "former",
+    "vice",
+    "sens.",
+    "reps.",
+    "congressman",
+    "congresswoman",
+    "candidate",
+    "nominee",
+    "leader",
+    "chief",
+    "minister",
+    "prime",
+    "ambassador",
+    "commissioner",
+    "director",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lady",
+    "first",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "democrat",
+    "republican",
+    "gop",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "state",
+    "deputy",
+    "acting",
+    "u.s.",
+    "presidential",
+    "democratic",
 ];
-const MALE: &[&str] = &["mr", "mr.", "congressman", "chairman", "spokesman", "king", "prince"];
-const FEMALE: &[&str] = &["mrs", "mrs.", "ms", "ms.", "miss", "congresswoman", "chairwoman", "spokeswoman", "lady", "queen"];
+const MALE: &[&str] = &[
+    "mr",
+    "mr.",
+    "congressman",
+    "chairman",
+    "spokesman",
+    "king",
+    "prince",
+];
+const FEMALE: &[&str] = &[
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "lady",
+    "queen",
+];
 /// Capitalized words that begin sentences or name times, not people.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "so", "in", "on", "at", "for", "as", "if", "when",
-    "while", "after", "before", "this", "that", "these", "those", "it", "he", "she", "they",
-    "we", "i", "you", "his", "her", "their", "our", "its", "there", "here", "what", "why",
-    "how", "who", "where", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "still", "yet", "now", "then",
-    "however", "meanwhile", "also", "both", "with", "from", "by", "to", "of", "not", "no",
-    "yes", "one", "last", "next", "since", "though", "although", "because", "even", "just",
-    "all", "some", "many", "most", "more", "my", "your", "said", "says", "according",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "still",
+    "yet",
+    "now",
+    "then",
+    "however",
+    "meanwhile",
+    "also",
+    "both",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "not",
+    "no",
+    "yes",
+    "one",
+    "last",
+    "next",
+    "since",
+    "though",
+    "although",
+    "because",
+    "even",
+    "just",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "my",
+    "your",
+    "said",
+    "says",
+    "according",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +227,10 @@ struct Name {
 
 impl Name {
     fn key(&self) -> String {
-        self.words.last().map(|w| w.to_lowercase()).unwrap_or_default()
+        self.words
+            .last()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default()
     }
 }
 
@@ -88,7 +268,7 @@ impl Entities {
         let mut person_keys: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (pi, para) in paras.iter().enumerate() {
             let items = &para.items;
-                        let mut k = 0;
+            let mut k = 0;
             while k < items.len() {
                 let it = &items[k];
                 if !it.is_word() {
@@ -131,7 +311,14 @@ impl Entities {
                 }
                 // A capitalized run (with joiners like `al-`, `de`, `of`? no: names only).
                 let mut e = k;
-                while e < items.len() && items[e].is_word() && (items[e].cap || (e > k && matches!(items[e].lower.as_str(), "de" | "van" | "von" | "bin" | "al" | "la" | "da" | "del")))
+                while e < items.len()
+                    && items[e].is_word()
+                    && (items[e].cap
+                        || (e > k
+                            && matches!(
+                                items[e].lower.as_str(),
+                                "de" | "van" | "von" | "bin" | "al" | "la" | "da" | "del"
+                            )))
                 {
                     e += 1;
                     if strip_possessive(&items[e - 1].lower) != items[e - 1].lower {
@@ -183,7 +370,9 @@ impl Entities {
         let mut full: HashMap<String, usize> = HashMap::new();
         for (i, n) in names.iter().enumerate() {
             let key = n.key();
-            let better = full.get(&key).is_none_or(|&j| names[j].words.len() < n.words.len());
+            let better = full
+                .get(&key)
+                .is_none_or(|&j| names[j].words.len() < n.words.len());
             if better {
                 full.insert(key, i);
             }
@@ -197,7 +386,11 @@ impl Entities {
             }
         }
         gender.extend(title_gender);
-        Entities { names, full, gender }
+        Entities {
+            names,
+            full,
+            gender,
+        }
     }
 
     fn fullest(&self, key: &str) -> Option<String> {
@@ -241,7 +434,12 @@ impl Entities {
         }
         // The last capitalized run is the name: `State Department spokesman Mark Toner`.
         let mut end = words.len();
-        while end > 0 && !words[end - 1].chars().next().is_some_and(char::is_uppercase) {
+        while end > 0
+            && !words[end - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
             end -= 1;
         }
         if end == 0 {

@@ -52,13 +52,34 @@ fn said_after_direct_quote() {
 #[test]
 fn issue_5_every_mark_style() {
     for (text, content) in [
-        (r#""The ferry is late again," Pia Norr said."#, "The ferry is late again"),
-        ("“The ferry is late again,” Pia Norr said.", "The ferry is late again"),
-        ("‘The ferry is late again,’ Pia Norr said.", "The ferry is late again"),
-        ("«The ferry is late again», Pia Norr said.", "The ferry is late again"),
-        ("„The ferry is late again“, Pia Norr said.", "The ferry is late again"),
-        ("''The ferry is late again,'' Pia Norr said.", "The ferry is late again"),
-        ("'The ferry is late again,' Pia Norr said.", "The ferry is late again"),
+        (
+            r#""The ferry is late again," Pia Norr said."#,
+            "The ferry is late again",
+        ),
+        (
+            "“The ferry is late again,” Pia Norr said.",
+            "The ferry is late again",
+        ),
+        (
+            "‘The ferry is late again,’ Pia Norr said.",
+            "The ferry is late again",
+        ),
+        (
+            "«The ferry is late again», Pia Norr said.",
+            "The ferry is late again",
+        ),
+        (
+            "„The ferry is late again“, Pia Norr said.",
+            "The ferry is late again",
+        ),
+        (
+            "''The ferry is late again,'' Pia Norr said.",
+            "The ferry is late again",
+        ),
+        (
+            "'The ferry is late again,' Pia Norr said.",
+            "The ferry is late again",
+        ),
     ] {
         let out = one(text);
         assert_eq!(out.content, content, "{text}");
@@ -102,7 +123,9 @@ fn issue_5_quote_over_several_paragraphs() {
     assert_eq!(out.content_spans.len(), 2);
     assert_eq!(out.kind, Kind::Direct);
     assert_eq!(out.speaker.as_deref(), Some("Ivo Santer"));
-    assert!(out.content.ends_with("By morning the pier itself was gone."));
+    assert!(out
+        .content
+        .ends_with("By morning the pier itself was gone."));
 }
 
 #[test]
@@ -127,7 +150,10 @@ fn issue_5_speaker_before_and_after() {
 fn issue_5_inverted_said_x() {
     let out = one("“The pier is closed until spring,” said Ivo Santer, the harbor master.");
     assert_eq!(out.speaker_mention.as_deref(), Some("Ivo Santer"));
-    assert_eq!(out.speaker_description.as_deref(), Some("the harbor master"));
+    assert_eq!(
+        out.speaker_description.as_deref(),
+        Some("the harbor master")
+    );
 }
 
 #[test]
@@ -151,7 +177,10 @@ fn issue_5_he_added_after_paragraph_break() {
     assert_eq!(out.len(), 2, "{out:#?}");
     assert_eq!(out[1].speaker_mention.as_deref(), Some("he"));
     assert_eq!(out[1].speaker.as_deref(), Some("Teodor Lisk"));
-    assert_eq!(out[1].speaker_description.as_deref(), Some("the fleet's owner"));
+    assert_eq!(
+        out[1].speaker_description.as_deref(),
+        Some("the fleet's owner")
+    );
 }
 
 #[test]
@@ -168,7 +197,10 @@ fn issue_5_indirect_with_and_without_that() {
     assert_eq!(with.content, "the pier would stay shut");
     assert_eq!(with.kind, Kind::Indirect);
     let without = one("Officials say the pier will stay shut through the winter.");
-    assert_eq!(without.content, "the pier will stay shut through the winter");
+    assert_eq!(
+        without.content,
+        "the pier will stay shut through the winter"
+    );
     assert_eq!(without.speaker_mention.as_deref(), Some("Officials"));
     let after = one("The pier will stay shut through the winter, officials said.");
     assert_eq!(after.content, "The pier will stay shut through the winter");
@@ -255,7 +287,11 @@ fn issue_5_ten_thousand_marks() {
             check_chars(&chars, x);
         }
     }
-    assert!(started.elapsed().as_secs() < 10, "too slow: {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "too slow: {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]

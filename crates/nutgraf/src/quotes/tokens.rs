@@ -55,24 +55,32 @@ pub struct Paragraph {
 
 /// Abbreviations whose dot does not end a sentence (lowercase, without the dot).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "lt", "gen", "col", "sgt",
-    "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "prof", "rev", "atty", "capt",
-    "cmdr", "adm", "maj", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no",
-    "ft", "mt", "pres", "supt", "messrs", "u.s", "d.c", "u.n", "u.k", "a.m", "p.m", "e.g",
-    "i.e", "ark", "ala", "ariz", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
-    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "lt", "gen", "col", "sgt", "st",
+    "jr", "sr", "inc", "co", "corp", "ltd", "vs", "prof", "rev", "atty", "capt", "cmdr", "adm",
+    "maj", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "ft", "mt", "pres",
+    "supt", "messrs", "u.s", "d.c", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "ark", "ala", "ariz",
+    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
+    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+    "vt", "wash", "wis", "wyo",
 ];
 
 fn is_abbreviation(lower: &str) -> bool {
     let single_initial = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
     single_initial
         || ABBREVIATIONS.contains(&lower)
-        || (lower.contains('.') && !lower.ends_with('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.'))
+        || (lower.contains('.')
+            && !lower.ends_with('.')
+            && lower.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 /// Splits `chars[start..end]` (one line) into items.
-pub fn paragraph(chars: &[char], start: usize, end: usize, regions: &[Region], first_region: usize) -> Paragraph {
+pub fn paragraph(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    regions: &[Region],
+    first_region: usize,
+) -> Paragraph {
     let mut items = Vec::new();
     let mut i = start;
     let mut r = first_region;
@@ -110,14 +118,20 @@ pub fn paragraph(chars: &[char], start: usize, end: usize, regions: &[Region], f
                 let next = chars.get(j + 1).copied().filter(|_| j + 1 < end);
                 let joins = match d {
                     '\'' | '’' | '-' | '‑' => next.is_some_and(char::is_alphanumeric),
-                    '.' => next.is_some_and(char::is_alphabetic)
-                        && chars.get(j + 2).is_some_and(|c| *c == '.'),
-                    ',' => next.is_some_and(|c| c.is_ascii_digit()) && chars[j - 1].is_ascii_digit(),
+                    '.' => {
+                        next.is_some_and(char::is_alphabetic)
+                            && chars.get(j + 2).is_some_and(|c| *c == '.')
+                    }
+                    ',' => {
+                        next.is_some_and(|c| c.is_ascii_digit()) && chars[j - 1].is_ascii_digit()
+                    }
                     _ => false,
                 };
                 // `.` inside `U.S.` / `3.5`
                 let joins = joins
-                    || (d == '.' && next.is_some_and(|c| c.is_ascii_digit()) && chars[j - 1].is_ascii_digit());
+                    || (d == '.'
+                        && next.is_some_and(|c| c.is_ascii_digit())
+                        && chars[j - 1].is_ascii_digit());
                 if !joins {
                     break;
                 }
