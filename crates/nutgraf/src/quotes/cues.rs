@@ -438,10 +438,11 @@ impl Ctx<'_> {
                 // `…, but six in 10 said …` / `…, Lewandowski said …`: another attribution.
                 let from = if items[m].is_punct(',') { m + 1 } else { m };
                 let m = if comma_quote { m + 1 } else { m };
-                let to = (from + 8).min(e);
-                if let Some(v) =
-                    (from..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing))
-                {
+                let to = (from + 12).min(e);
+                if let Some(v) = (from..to).find(|&t| {
+                    cue_at(items, t).is_some_and(|c| c.form != Form::Ing)
+                        || pattern_cue(items, from, e, t).is_some()
+                }) {
                     let j = skip_between_back(items, from, v);
                     if j == from + 1 && matches!(items[from].lower.as_str(), "but" | "and") {
                         // `…, but said, "…"`: the same subject's next statement.
@@ -453,7 +454,7 @@ impl Ctx<'_> {
                             // speaker's.
                             if comma_quote
                                 && m >= a + 3
-                                && matches!(items[m - 3].kind, ItemKind::Punct(':' | '.'))
+                                && matches!(items[m - 3].kind, ItemKind::Punct(_))
                             {
                                 return m - 3;
                             }
@@ -1385,10 +1386,13 @@ fn frame(
         if quote_before && before_end >= cursor + 2 {
             // `In her speech, she declared: "…," she said.`: the quotation only.
             let q = before_end - 1;
-            if matches!(
-                items[q - 1].kind,
-                ItemKind::Punct(':' | '.' | '!' | '?' | ';' | '—')
-            ) || items[q - 1].quote().is_some()
+            let one_quote = !(cursor..q).any(|t| items[t].quote().is_some());
+            if (one_quote
+                && matches!(
+                    items[q - 1].kind,
+                    ItemKind::Punct(':' | '.' | '!' | '?' | ';' | '—')
+                ))
+                || items[q - 1].quote().is_some()
             {
                 from = q;
             }
