@@ -92,6 +92,36 @@ const TITLES: &[&str] = &[
     "presidential",
     "democratic",
 ];
+/// Title words that say nothing about the role.
+const NOT_ROLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "former",
+    "vice",
+    "first",
+    "u.s.",
+    "state",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "deputy",
+    "acting",
+    "lady",
+    "prime",
+    "democrat",
+    "republican",
+    "gop",
+    "presidential",
+    "democratic",
+];
 const MALE: &[&str] = &[
     "mr",
     "mr.",
@@ -241,6 +271,8 @@ pub struct Entities {
     /// Fullest name per key (last word, lowercased).
     full: HashMap<String, usize>,
     gender: HashMap<String, Gender>,
+    /// The first person named with a role title (`mayor` → `ostrow`).
+    roles: HashMap<String, String>,
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -266,6 +298,7 @@ impl Entities {
         let mut last_person: Option<String> = None;
         let mut last_at = (usize::MAX, usize::MAX);
         let mut person_keys: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut roles: HashMap<String, String> = HashMap::new();
         for (pi, para) in paras.iter().enumerate() {
             let items = &para.items;
             let mut k = 0;
@@ -328,6 +361,15 @@ impl Entities {
                 let mut words: Vec<String> = Vec::new();
                 let mut titled = None;
                 let mut person = false;
+                let mut role_words: Vec<&str> = Vec::new();
+                if k > 0
+                    && items[k - 1].is_word()
+                    && !items[k - 1].cap
+                    && TITLES.contains(&items[k - 1].lower.as_str())
+                {
+                    // `spokesman Mark Toner`
+                    role_words.push(items[k - 1].lower.as_str());
+                }
                 for x in &items[k..e] {
                     let lw = x.lower.as_str();
                     if words.is_empty() && NOT_NAMES.contains(&lw) {
@@ -335,6 +377,7 @@ impl Entities {
                     }
                     if words.is_empty() && TITLES.contains(&lw) {
                         person = true;
+                        role_words.push(lw);
                         if MALE.contains(&lw) {
                             titled = Some(Gender::Male);
                         } else if FEMALE.contains(&lw) {
@@ -357,6 +400,13 @@ impl Entities {
                     };
                     if let Some(g) = titled {
                         title_gender.insert(key.clone(), g);
+                    }
+                    for r in role_words {
+                        if !NOT_ROLES.contains(&r) {
+                            roles
+                                .entry(r.trim_end_matches('.').to_owned())
+                                .or_insert_with(|| key.clone());
+                        }
                     }
                     if name.person {
                         last_person = Some(key);
@@ -387,6 +437,7 @@ impl Entities {
         }
         gender.extend(title_gender);
         Entities {
+            roles,
             names,
             full,
             gender,
@@ -435,14 +486,21 @@ impl Entities {
         // The last capitalized run is the name: `State Department spokesman Mark Toner`.
         let mut end = words.len();
         while end > 0
-            && !words[end - 1]
+            && (!words[end - 1]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+                || NOT_NAMES.contains(&lower[end - 1].as_str()))
         {
             end -= 1;
         }
         if end == 0 {
+            // `the mayor` → the person the article titles Mayor.
+            if let Some(key) = lower.last().and_then(|h| self.roles.get(h.as_str())) {
+                if let Some(full) = self.fullest(key) {
+                    return (full, Some(key.clone()));
+                }
+            }
             return (text.strip_prefix("the ").unwrap_or(text).to_owned(), None);
         }
         let last = strip_possessive(&lower[end - 1]).to_owned();

@@ -306,3 +306,11 @@ fn issue_5_unpaired_marks_everywhere() {
         check_chars(&chars, x);
     }
 }
+
+#[test]
+fn issue_5_role_nouns_resolve_to_the_titled_person() {
+    let text = "Mayor Lena Ostrow opened the bridge.\n\nThe mayor said the toll would stay at two dollars.";
+    let out = one(text);
+    assert_eq!(out.speaker_mention.as_deref(), Some("The mayor"));
+    assert_eq!(out.speaker.as_deref(), Some("Lena Ostrow"));
+}
