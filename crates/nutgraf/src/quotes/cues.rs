@@ -194,6 +194,10 @@ fn cue_at(items: &[Item], k: usize) -> Option<lexicon::Cue> {
     if !it.is_word() || it.cap {
         return None;
     }
+    if items.get(k + 1).is_some_and(|x| x.lower == "than") {
+        // `easier said than done`
+        return None;
+    }
     if items.get(k + 1).is_some_and(|x| x.lower == "out") {
         // `points out`, `pointed out`
         let form = match it.lower.as_str() {
@@ -339,8 +343,16 @@ impl Ctx<'_> {
     fn complements(&self, mut i: usize, e: usize, class: Class) -> (usize, usize) {
         let items = self.items;
         if class == Class::Tell && i < e && items[i].is_word() && items[i].lower != "that" {
-            if let Some((_, b)) = np_after(items, i, e) {
-                i = b;
+            if let Some((a, b)) = np_after(items, i, e) {
+                // A listener is short (`reporters`, `The Washington Post`, `him`); `told a
+                // tale of two parties` is no speech.
+                let named = items[a..b].iter().filter(|x| !x.cap).count() <= 2;
+                let closes = b >= e || matches!(items[b].kind, ItemKind::Punct(_));
+                if (b - a <= 5 && named) || closes {
+                    i = b;
+                } else {
+                    return (i, usize::MAX);
+                }
             }
         }
         let mut guard = 0;
@@ -956,6 +968,24 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
         .filter(usable)
 }
 
+/// A quotation in title case is a title (`"The Nightly Show with Larry Wilmore"`).
+fn is_title(chars: &[char], region: &Region) -> bool {
+    let inner = &chars[region.inner_start()..region.inner_end()];
+    let words: Vec<&[char]> = inner
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.iter()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_uppercase())
+        })
+        .count();
+    !words.is_empty() && caps * 10 >= words.len() * 7
+}
+
 /// Nouns for what someone said: `his "47 percent" comment`.
 const SAID_NOUNS: &[&str] = &[
     "comment",
@@ -1098,6 +1128,9 @@ fn frame(
         }
         let subject = last_subject.or_else(|| clause_subject(items, s, k))?;
         let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
+        if a == usize::MAX {
+            return None;
+        }
         let stop = ctx.content_stop(a, e);
         if ctx.words_in(a, stop) < 2 {
             return None;
@@ -1168,6 +1201,9 @@ fn frame(
             })
         })?;
         let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
+        if a == usize::MAX {
+            return None;
+        }
         let intro = a > cue_end;
         let starts_quote = a < e && items[a].quote().is_some();
         if !(intro
@@ -1317,6 +1353,9 @@ fn frame(
         }
     }
     let (cue_end, mut a) = ctx.complements(after, e, cue.class);
+    if a == usize::MAX {
+        return None;
+    }
     let cue_text = if inverted {
         ctx.text(k, k + 1)
     } else {
@@ -1442,7 +1481,7 @@ fn frame(
                 next = stop;
             }
         }
-        if spans.is_empty() {
+        if spans.is_empty() || (cue.class == Class::Belief && regions.is_empty()) {
             return None;
         }
         let mut d = ctx.draft(spans, Some(subject), description, cue_text, regions);
@@ -1770,7 +1809,7 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                     }
                     continue;
                 }
-                if ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS {
+                if ctx.words_in(t, t + 1) < UNCLAIMED_MIN_WORDS || is_title(chars, &regions[r]) {
                     continue;
                 }
                 let Some(sp) = ctx.span(t, t + 1) else {
