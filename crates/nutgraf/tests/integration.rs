@@ -426,3 +426,8 @@ fn issue_5_polnear_dev_bars() {
         "DIRECT e2e F1 {direct:.3} under the 0.80 bar"
     );
 }
+
+#[test]
+fn issue_5_example_page_quotes_snapshot() {
+    insta::assert_json_snapshot!("issue_5_example_quotes", nutgraf::quotes(&example()));
+}

@@ -92,6 +92,85 @@ const TITLES: &[&str] = &[
     "presidential",
     "democratic",
 ];
+/// Words that make a capitalized run an organisation or a place, not a person.
+const ORG_WORDS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "department",
+    "party",
+    "committee",
+    "inc",
+    "inc.",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "association",
+    "council",
+    "court",
+    "foundation",
+    "institute",
+    "center",
+    "centre",
+    "agency",
+    "bureau",
+    "office",
+    "campaign",
+    "house",
+    "senate",
+    "congress",
+    "ministry",
+    "company",
+    "corp",
+    "corp.",
+    "group",
+    "church",
+    "bank",
+    "fund",
+    "commission",
+    "service",
+    "network",
+    "administration",
+    "republicans",
+    "democrats",
+    "states",
+    "county",
+    "city",
+    "state",
+    "street",
+    "avenue",
+    "river",
+    "lake",
+    "mountain",
+    "project",
+    "union",
+    "board",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "guard",
+    "club",
+    "press",
+    "media",
+    "tv",
+    "radio",
+    "magazine",
+    "review",
+    "gazette",
+    "tribune",
+    "herald",
+    "airport",
+    "hospital",
+    "museum",
+    "library",
+    "park",
+    "bridge",
+    "hall",
+    "tower",
+];
+
 /// Title words that say nothing about the role.
 const NOT_ROLES: &[&str] = &[
     "mr",
@@ -389,7 +468,10 @@ impl Entities {
                 }
                 if !words.is_empty() {
                     let key = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-                    let person = person || words.len() >= 2 || person_keys.contains(&key);
+                    let org = words
+                        .iter()
+                        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+                    let person = !org && (person || words.len() >= 2 || person_keys.contains(&key));
                     if person {
                         person_keys.insert(key.clone());
                     }
