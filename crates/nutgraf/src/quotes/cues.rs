@@ -428,6 +428,18 @@ impl Ctx<'_> {
                 // `"…should be wrapped up by Cleveland," referring to …`
                 return m;
             }
+            if m > a + 1 && items[m].is_word() && matches!(items[m].lower.as_str(), "and" | "but") {
+                // `a woman asked for a photo and Clinton said, "…"`
+                let to = (m + 6).min(e);
+                if let Some(v) =
+                    (m + 2..to).find(|&t| cue_at(items, t).is_some_and(|c| c.form != Form::Ing))
+                {
+                    let j = skip_between_back(items, m + 1, v);
+                    if np_before(items, m + 1, j).is_some_and(|n| n.0 == m + 1 && items[n.0].cap) {
+                        return m;
+                    }
+                }
+            }
             if m > a + 1
                 && matches!(items[m].lower.as_str(), "but" | "and")
                 && items.get(m + 1).is_some_and(|_| {
@@ -835,7 +847,9 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
         return None;
     }
     let colon_quote = items.get(k + 1).is_some_and(|x| x.is_punct(':'))
-        && items.get(k + 2).is_some_and(|x| x.quote().is_some());
+        && items.get(k + 2).is_some_and(|x| x.quote().is_some())
+        // `Clinton seemed irritated: "…," she wrote.`: the attribution after wins.
+        && !(k + 3..(k + 7).min(items.len())).any(|t| cue_at(items, t).is_some());
     let closing = k + 1 == e && k > s + 1 && {
         // `"…," NP verbed.` with a short subject.
         let lo = k.saturating_sub(6).max(s);
@@ -952,20 +966,25 @@ fn clause_subject(items: &[Item], s: usize, k: usize) -> Option<(usize, usize)> 
             && (items[sub.1].is_word() || (items[sub.1].is_punct(',') && items[sub.0].cap))
             && plausible_speaker(items, *sub)
     };
-    let intro = items
-        .get(a)
-        .is_some_and(|x| INTRO_WORDS.contains(&x.lower.as_str()));
+    let intro = items.get(a).is_some_and(|x| {
+        INTRO_WORDS.contains(&x.lower.as_str()) || (x.is_word() && x.lower.ends_with("ing"))
+    });
     let found = np_after(items, a, k)
         .map(|sub| name_then_verb(items, sub))
         .filter(usable);
     if found.is_some() && !intro {
         return found;
     }
-    // After an introductory phrase that ends with a comma.
-    let c = (a..k.min(a + 12)).find(|&t| items[t].is_punct(','))?;
-    np_after(items, c + 1, k)
-        .map(|sub| name_then_verb(items, sub))
-        .filter(usable)
+    // After an introductory phrase that ends with a comma (`Speaking in Salem, New
+    // Hampshire, Trump went after Bush`): the first phrase followed by a verb.
+    (a..k.min(a + 24))
+        .filter(|&t| items[t].is_punct(','))
+        .take(3)
+        .find_map(|c| {
+            np_after(items, c + 1, k)
+                .map(|sub| name_then_verb(items, sub))
+                .filter(|sub| sub.1 < k && items[sub.1].is_word() && plausible_speaker(items, *sub))
+        })
 }
 
 /// A quotation in title case is a title (`"The Nightly Show with Larry Wilmore"`).
