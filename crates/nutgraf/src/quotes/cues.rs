@@ -227,6 +227,12 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
         let next_opens = next.is_none_or(|it| it.cap || it.quote().is_some() || it.is_punct('('));
         let split = match items[m].kind {
             ItemKind::Punct('.' | '!' | '?' | '…') => next_opens,
+            // `… in the U.S. He says …`: an abbreviation that ends the sentence.
+            ItemKind::Word if items[m].lower.ends_with('.') && items[m].lower.len() > 2 => {
+                next.is_some_and(|x| {
+                    x.cap && matches!(x.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "but" | "and" | "in")
+                })
+            }
             ItemKind::Quote(r) => {
                 let end = region_end_punct(chars, &regions[r]);
                 // `"We won." He left.` splits; `"Won?" he asked.` and `"Won!" Smith
@@ -617,7 +623,13 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             // `Said Comey, "…"`
             if let Some(n) = np_after(items, k + 1, e_eff) {
                 if n.1 + 1 < e_eff && (items[n.1].is_punct(',') || items[n.1].is_punct(':')) {
-                    let a = n.1 + 1;
+                    let mut a = n.1 + 1;
+                    if items[a].lower == "who" {
+                        // `Said Dorothy Poynter, who grew up with Ali, "…"`
+                        if let Some(c) = (a + 1..e_eff).find(|&t| items[t].is_punct(',')) {
+                            a = c + 1;
+                        }
+                    }
                     if let Some(sp) = ctx.span(a, e) {
                         out.push(ctx.draft(
                             vec![sp],
