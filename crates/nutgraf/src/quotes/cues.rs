@@ -98,6 +98,10 @@ const NOT_SPEAKERS: &[&str] = &[
     "disclosure",
 ];
 
+/// Whether a quotation-only paragraph joins the direct quote that ends the paragraph
+/// before it.
+const APPEND_NEXT_PARAGRAPH: bool = true;
+
 /// Fewest words of an unclaimed quotation reported without a cue.
 const UNCLAIMED_MIN_WORDS: usize = 6;
 
@@ -228,11 +232,22 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
         let split = match items[m].kind {
             ItemKind::Punct('.' | '!' | '?' | '…') => next_opens,
             // `… in the U.S. He says …`: an abbreviation that ends the sentence.
-            ItemKind::Word if items[m].lower.ends_with('.') && items[m].lower.len() > 2 => {
-                next.is_some_and(|x| {
-                    x.cap && matches!(x.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "but" | "and" | "in")
-                })
-            }
+            ItemKind::Word if items[m].lower.ends_with('.') && items[m].lower.len() > 2 => next
+                .is_some_and(|x| {
+                    x.cap
+                        && matches!(
+                            x.lower.as_str(),
+                            "he" | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "the"
+                                | "but"
+                                | "and"
+                                | "in"
+                        )
+                }),
             ItemKind::Quote(r) => {
                 let end = region_end_punct(chars, &regions[r]);
                 // `"We won." He left.` splits; `"Won?" he asked.` and `"Won!" Smith
@@ -1752,6 +1767,16 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                 if let Some(di) = holder {
                     out[di].spans.push(sp);
                     out[di].regions.extend(rs.iter().copied());
+                } else if let Some((ld, _)) = last_speaker.filter(|&(ld, lp)| {
+                    APPEND_NEXT_PARAGRAPH
+                        && lp + 1 == pi
+                        && !out[ld].regions.is_empty()
+                        && ld + 1 == out.len()
+                }) {
+                    // A paragraph of quotation after one that ended with a direct quote
+                    // goes on with it.
+                    out[ld].spans.push(sp);
+                    out[ld].regions.extend(rs.iter().copied());
                 } else if let Some((ld, lp)) = last_speaker {
                     if pi <= lp + 1 && ctx.words_in(s, e) >= 4 {
                         let mut d = ctx.draft(vec![sp], None, None, String::new(), rs.clone());
