@@ -1161,7 +1161,16 @@ fn frame(
     if cue.form == Form::Ing {
         // `…, saying (that) CONTENT`, `issued a statement saying …`, `began by saying …`:
         // the subject is the clause's.
-        let after_comma = k > s && items[k - 1].is_punct(',');
+        let after_comma = k > s
+            && (items[k - 1].is_punct(',')
+                || items[k - 1].quote().is_some_and(|r| {
+                    let reg = &ctx.regions[r];
+                    ctx.chars[reg.inner_start()..reg.inner_end()]
+                        .iter()
+                        .rev()
+                        .find(|c| !c.is_whitespace())
+                        .is_some_and(|c| *c == ',')
+                }));
         let after_link = k > s
             && items[k - 1].is_word()
             && (MEDIUM_NOUNS.contains(&items[k - 1].lower.as_str())
@@ -1231,21 +1240,7 @@ fn frame(
     }
     if j > s && matches!(items[j - 1].lower.as_str(), "and" | "but") && items[j - 1].is_word() {
         // `Carson did not name anyone, but told supporters, "…"`: the clause's subject.
-        let subject = last_subject.or_else(|| {
-            let mut a = s;
-            while a < j
-                && items[a].is_word()
-                && matches!(
-                    items[a].lower.as_str(),
-                    "but" | "and" | "so" | "still" | "yet"
-                )
-            {
-                a += 1;
-            }
-            np_after(items, a, j - 1).filter(|sub| {
-                sub.1 < j - 1 && items[sub.1].is_word() && plausible_speaker(items, *sub)
-            })
-        })?;
+        let subject = last_subject.or_else(|| clause_subject(items, s, j - 1))?;
         let (cue_end, a) = ctx.complements(k + 1, e, cue.class);
         if a == usize::MAX {
             return None;

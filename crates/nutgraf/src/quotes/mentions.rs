@@ -198,7 +198,7 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Words that may join the parts of a name or a noun phrase.
 const JOINERS: &[&str] = &[
-    "of", "for", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du",
+    "of", "for", "from", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du",
 ];
 
 fn lower_in(item: &Item, list: &[&str]) -> bool {
@@ -208,20 +208,42 @@ fn lower_in(item: &Item, list: &[&str]) -> bool {
 /// Skips words like `also`, `has` backwards from `hi` (exclusive); returns the new end.
 pub fn skip_between_back(items: &[Item], lo: usize, mut hi: usize) -> usize {
     let mut n = 0;
-    while hi > lo && n < 3 {
+    while hi > lo && n < 4 {
         let it = &items[hi - 1];
-        if it.is_word()
-            && !it.cap
-            && (BETWEEN.contains(&it.lower.as_str()) || it.lower.ends_with("ly"))
-        {
+        let w = it.lower.as_str();
+        if it.is_word() && !it.cap && (BETWEEN.contains(&w) || w.ends_with("ly")) {
             hi -= 1;
             n += 1;
+        } else if it.is_word()
+            && hi >= lo + 2
+            && (TIME_NOUNS.contains(&w) || WEEKDAYS.contains(&w))
+            && matches!(
+                items[hi - 2].lower.as_str(),
+                "last" | "this" | "on" | "late" | "early" | "earlier"
+            )
+        {
+            // `Beck, …, last week said`, `Smith on Tuesday said`
+            hi -= 2;
+            n += 2;
         } else {
             break;
         }
     }
     hi
 }
+
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "night", "weekend", "spring", "summer", "fall", "winter",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// The noun phrase that ends at `hi` (exclusive), not reaching before `lo`.
 /// A parenthesis right before `hi` (`Sen. Ann Roe (D-Vt.) said`) belongs to it.
@@ -378,7 +400,6 @@ const NOT_SPEAKER_HEADS: &[&str] = &[
     "evening",
     "today",
     "yesterday",
-    "percent",
     "dollars",
     "million",
     "billion",
