@@ -573,7 +573,15 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
             && it.lower == "according"
             && items.get(k + 1).is_some_and(|x| x.lower == "to")
         {
-            if let Some(subj) = np_after(items, k + 2, e_eff) {
+            // The source runs to the next comma (`According to early results of exit
+            // polls conducted by Edison Research, …`), or is a noun phrase.
+            let to_comma = (k + 2..(k + 22).min(e_eff))
+                .find(|&t| items[t].is_punct(','))
+                .filter(|&c| c > k + 2);
+            let source = to_comma
+                .map(|c| (k + 2, c))
+                .or_else(|| np_after(items, k + 2, e_eff));
+            if let Some(subj) = source {
                 let before_end = if k > cursor && items[k - 1].is_punct(',') {
                     k - 1
                 } else {
@@ -581,9 +589,18 @@ fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft>) {
                 };
                 let cue = ctx.text(k, k + 2);
                 if ctx.words_in(cursor, before_end) >= 2 {
+                    // `…, and he will be part of it, according to X`: the last clause.
+                    let from = (cursor + 1..before_end)
+                        .rev()
+                        .find(|&t| {
+                            (items[t].is_punct(';'))
+                                || (items[t - 1].is_punct(',')
+                                    && matches!(items[t].lower.as_str(), "and" | "but"))
+                        })
+                        .map_or(cursor, |t| t + 1);
                     let mut spans = vec![];
-                    spans.extend(ctx.span(cursor, before_end));
-                    let mut regions = ctx.regions_in(cursor, before_end);
+                    spans.extend(ctx.span(from, before_end));
+                    let mut regions = ctx.regions_in(from, before_end);
                     // `X is, according to Y, Z`: the rest of the sentence too.
                     if subj.1 < e_eff
                         && items[subj.1].is_punct(',')
