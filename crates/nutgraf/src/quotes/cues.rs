@@ -96,6 +96,15 @@ const NOT_SPEAKERS: &[&str] = &[
     "background",
     "translation",
     "disclosure",
+    "name",
+    "age",
+    "city",
+    "job",
+    "pay",
+    "title",
+    "location",
+    "date",
+    "place",
 ];
 
 /// Whether a quotation-only paragraph joins the direct quote that ends the paragraph
@@ -464,8 +473,9 @@ impl Ctx<'_> {
             if m > a + 1
                 && matches!(items[m].lower.as_str(), "but" | "and")
                 && items.get(m + 1).is_some_and(|_| {
-                    cue_at(items, m + 1)
-                        .is_some_and(|c| c.form != Form::Ing && c.class != Class::Belief)
+                    cue_at(items, m + 1).is_some_and(|c| {
+                        matches!(c.form, Form::Past | Form::Third) && c.class != Class::Belief
+                    })
                 })
             {
                 // `she respects X but argues that …`: the next statement.
@@ -885,8 +895,12 @@ fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Option<lexicon::
     {
         return None;
     }
-    let verbish =
-        it.lower.ends_with("ed") || (it.lower.ends_with('s') && !it.lower.ends_with("ss"));
+    // `-s` forms only right after a name or pronoun (`pay rates: "…"` is a noun).
+    let third = it.lower.ends_with('s')
+        && !it.lower.ends_with("ss")
+        && k > s
+        && (items[k - 1].cap || PRONOUNS.contains(&items[k - 1].lower.as_str()));
+    let verbish = it.lower.ends_with("ed") || third;
     if !verbish || STOP_VERBS.contains(&it.lower.as_str()) {
         return None;
     }
