@@ -4,6 +4,7 @@
 mod batch;
 mod fetch;
 mod highlights_cmd;
+mod quotes_cmd;
 mod render;
 mod rouge_cmd;
 mod warc;
@@ -32,6 +33,8 @@ enum Command {
     Highlights(highlights_cmd::HighlightsArgs),
     /// ROUGE-1/2/Lsum of candidate summaries against references.
     Rouge(rouge_cmd::RougeArgs),
+    /// Who said what: attributed statements and their speakers.
+    Quotes(quotes_cmd::QuotesArgs),
     /// Digest many pages: JSONL, folders, WARC files → one JSON line per page.
     Batch(batch::BatchArgs),
     /// Run the HTTP service and its web page.
@@ -92,11 +95,13 @@ enum Part {
     Article,
     /// Generated highlights.
     Highlights,
+    /// Who said what.
+    Quotes,
 }
 
 impl Part {
     fn all() -> &'static [Part] {
-        &[Part::Article, Part::Highlights]
+        &[Part::Article, Part::Highlights, Part::Quotes]
     }
 }
 
@@ -117,6 +122,7 @@ fn digest_parts(
                 "highlights",
                 serde_json::to_value(nutgraf::highlights(article, &options.highlight_options())),
             ),
+            Part::Quotes => ("quotes", serde_json::to_value(nutgraf::quotes(article))),
         };
         obj.insert(key.into(), value.unwrap_or(serde_json::Value::Null));
     }
@@ -284,11 +290,15 @@ fn run(cli: Cli) -> Result<()> {
                     render::text(&mut out, &article)?;
                     writeln!(out)?;
                     render::generated_highlights_text(&mut out, &hl)?;
+                    writeln!(out)?;
+                    quotes_cmd::text(&mut out, &nutgraf::quotes(&article))?;
                 }
                 OutputFormat::Markdown => {
                     render::markdown(&mut out, &article)?;
                     writeln!(out)?;
                     render::generated_highlights_markdown(&mut out, &hl)?;
+                    writeln!(out)?;
+                    quotes_cmd::markdown(&mut out, &nutgraf::quotes(&article))?;
                 }
             }
         }
@@ -312,6 +322,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Rouge(args) => rouge_cmd::run(&args, &mut out)?,
         Command::Batch(args) => batch::run(&args)?,
         Command::Serve(args) => serve(&args)?,
+        Command::Quotes(args) => quotes_cmd::run(&args, &mut out)?,
     }
     out.flush()?;
     Ok(())

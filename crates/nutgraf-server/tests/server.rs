@@ -273,4 +273,9 @@ fn issue_6_web_page_in_headless_chromium() {
         dom.contains("class=\"hl-item\"") && dom.contains("<mark class=\"hl\">"),
         "generated highlights not listed and marked in the text"
     );
+    assert!(
+        dom.contains("class=\"speaker\" data-speaker=\"Helen Marsh\"")
+            && dom.contains("class=\"q\""),
+        "speakers not listed or quotes not marked"
+    );
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::highlights::{highlights, Highlight, HighlightOptions, Order};
+use crate::quotes::{quotes, Quote};
 use crate::Article;
 
 /// What to put in a digest (the HTTP service takes it as `"options"`).
@@ -39,13 +40,17 @@ pub struct Digest {
     pub article: Article,
     /// Generated highlights: sentences of `article.text`, with their offsets.
     pub highlights: Vec<Highlight>,
+    /// Who said what, with offsets into `article.text`.
+    pub quotes: Vec<Quote>,
 }
 
 /// Builds the digest of an article.
 pub fn digest(article: Article, options: &DigestOptions) -> Digest {
     let highlights = highlights(&article, &options.highlight_options());
+    let quotes = quotes(&article);
     Digest {
         article,
         highlights,
+        quotes,
     }
 }

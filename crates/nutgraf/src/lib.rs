@@ -23,6 +23,7 @@ pub mod error;
 pub mod highlights;
 pub mod html;
 pub mod page;
+pub mod quotes;
 pub mod sentences;
 pub mod text;
 
@@ -31,6 +32,7 @@ pub use digest::{digest, Digest, DigestOptions};
 pub use error::Error;
 pub use highlights::{highlights, Highlight, HighlightOptions, Order};
 pub use page::InputFormat;
+pub use quotes::{quotes, Kind as QuoteKind, Quote};
 pub use sentences::Span;
 
 /// A sample news page (an invented story with realistic page chrome), built into the

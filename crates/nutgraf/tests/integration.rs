@@ -273,3 +273,186 @@ fn issue_4_highlights_of_the_built_in_example() {
     let texts: Vec<&str> = hl.iter().map(|h| h.text.as_str()).collect();
     insta::assert_json_snapshot!("issue_4_example_highlights", texts);
 }
+
+// ===================================================================================
+// Issue 5: quotes (who said what). Texts are invented for these tests.
+// ===================================================================================
+
+const QUOTES_STORY: &str = "Harbor bridge to reopen in May, mayor says\n\n\
+PELL CREEK -- The harbor bridge will reopen in May, two months early, Mayor Lena Ostrow said on Tuesday.\n\n\
+“We will reopen the bridge by May,” Ostrow said at a news conference, “and not a day later.”\n\n\
+Mark Toner, the city's acting transport director, said that crews had finished the deck. He added that the paint would wait for warmer weather.\n\n\
+“It has been a long winter for the crews,” said Toner. “They earned this.”\n\n\
+Not everyone was pleased. According to the council's budget office, the repairs cost $4 million more than planned.\n\n\
+Council member Ruth Abara, who voted against the contract, told reporters: “We were promised a fixed price.\n\n\
+“Now the town pays for the delays.”\n\n\
+She said she would ask for an audit.";
+
+fn quotes_of(text: &str) -> Vec<nutgraf::Quote> {
+    let article = read_str(text, Some(InputFormat::Article)).expect("article text reads");
+    nutgraf::quotes(&article)
+}
+
+#[test]
+fn issue_5_quotes_snapshot() {
+    let article = read_str(QUOTES_STORY, Some(InputFormat::Article)).unwrap();
+    let quotes = nutgraf::quotes(&article);
+    insta::assert_json_snapshot!("issue_5_quotes_story", quotes);
+}
+
+/// Every offset points into the text; content is the text of its spans.
+fn check_quote_offsets(text: &str, quotes: &[nutgraf::Quote]) {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    for q in quotes {
+        assert!(!q.content_spans.is_empty());
+        let mut last = 0;
+        let mut parts = Vec::new();
+        for [s, e] in &q.content_spans {
+            assert!(s < e && *e <= n && *s >= last, "span {s}..{e} in 0..{n}");
+            last = *e;
+            parts.push(chars[*s..*e].iter().collect::<String>());
+        }
+        assert_eq!(q.content, parts.join(" … "));
+        assert_eq!(q.content_start, q.content_spans[0][0]);
+        assert_eq!(q.content_end, last);
+        match (
+            q.speaker_mention_start,
+            q.speaker_mention_end,
+            &q.speaker_mention,
+        ) {
+            (Some(s), Some(e), Some(m)) => {
+                assert!(s < e && e <= n);
+                assert_eq!(&chars[s..e].iter().collect::<String>(), m);
+            }
+            (None, None, None) => {}
+            other => panic!("inconsistent mention {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn issue_5_story_offsets_and_speakers() {
+    let quotes = quotes_of(QUOTES_STORY);
+    check_quote_offsets(QUOTES_STORY, &quotes);
+    let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+    assert!(speakers.contains(&"Lena Ostrow"), "{speakers:?}");
+    assert!(speakers.contains(&"Mark Toner"), "{speakers:?}");
+    assert!(speakers.contains(&"Ruth Abara"), "{speakers:?}");
+    // The quote over two paragraphs is one quote.
+    let abara: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Ruth Abara"))
+        .collect();
+    assert!(abara
+        .iter()
+        .any(|q| q.content_spans.len() == 2 && q.kind == nutgraf::QuoteKind::Direct));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn issue_5_quote_offsets_point_into_the_text(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()),
+                Just("‘".to_string()), Just("’".to_string()), Just("'".to_string()),
+                Just("''".to_string()), Just("«".to_string()), Just("»".to_string()),
+                Just("„".to_string()), Just(" said ".to_string()), Just(", ".to_string()),
+                Just(". ".to_string()), Just(": ".to_string()), Just("\n\n".to_string()),
+                Just("Ann Lee".to_string()), Just(" he ".to_string()), Just(" according to ".to_string()),
+                Just(" told reporters ".to_string()), Just("the plan is dead".to_string()),
+                Just(" that ".to_string()), Just("é".to_string()), Just("日本".to_string()),
+                "[a-zA-Z ]{0,12}",
+            ],
+            0..60,
+        )
+    ) {
+        let text: String = parts.concat();
+        let quotes = nutgraf::quotes::quotes_in_text(&text);
+        check_quote_offsets(&text, &quotes);
+    }
+}
+
+#[test]
+fn issue_5_bad_input_is_linear() {
+    // One giant quote, thousands of marks, unpaired marks everywhere, no quotes at all.
+    let giant = format!(
+        "Ann Lee said: “{}”",
+        "The plan is dead and we said so. ".repeat(20_000)
+    );
+    let marks = "“ ” \" ' ‘ ’ « » „ ''".repeat(10_000);
+    let unpaired =
+        vec!["He said \"the pier is shut. She said “no. ‘They said maybe »."; 3000].join("\n\n");
+    let none = "The pier closed on Monday. Boats moved north.\n\n".repeat(5000);
+    for text in [&giant, &marks, &unpaired, &none] {
+        let started = std::time::Instant::now();
+        let quotes = nutgraf::quotes::quotes_in_text(text);
+        assert!(started.elapsed().as_secs() < 10, "slow on bad input");
+        check_quote_offsets(text, &quotes);
+    }
+    assert!(nutgraf::quotes::quotes_in_text(&none).is_empty());
+    assert_eq!(nutgraf::quotes::quotes_in_text(&giant).len(), 1);
+}
+
+/// The PolNeAR dev bars of issue 5, scored with the official scorer (needs python3
+/// and ../shared; skipped otherwise).
+#[test]
+fn issue_5_polnear_dev_bars() {
+    let Some(dir) = shared() else { return };
+    let gold = dir.join("polnear/train-dev.jsonl");
+    let scorer = dir.join("../eval/score_quotes.py");
+    if !gold.is_file() || !scorer.is_file() {
+        eprintln!("SKIPPED: PolNeAR data or scorer not found");
+        return;
+    }
+    let mut preds = String::new();
+    for line in std::fs::read_to_string(&gold).unwrap().lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        if row["split"] != "dev" {
+            continue;
+        }
+        let quotes = quotes_of(row["text"].as_str().unwrap());
+        preds.push_str(&serde_json::json!({"id": row["id"], "quotes": quotes}).to_string());
+        preds.push('\n');
+    }
+    let out_path =
+        std::env::temp_dir().join(format!("nutgraf-quotes-dev-{}.jsonl", std::process::id()));
+    std::fs::write(&out_path, preds).unwrap();
+    let output = std::process::Command::new("python3")
+        .arg(&scorer)
+        .args([
+            "--gold",
+            gold.to_str().unwrap(),
+            "--split",
+            "dev",
+            "--json",
+            "--quiet",
+            "--pred",
+        ])
+        .arg(&out_path)
+        .output();
+    let _ = std::fs::remove_file(&out_path);
+    let Ok(output) = output else {
+        eprintln!("SKIPPED: python3 not available");
+        return;
+    };
+    let res: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let speech = res["subsets"]["speech"]["e2e_f1"].as_f64().unwrap();
+    let direct = res["subsets"]["direct"]["e2e_f1"].as_f64().unwrap();
+    eprintln!("PolNeAR dev end-to-end F1: SPEECH {speech:.3}, DIRECT {direct:.3}");
+    assert!(
+        speech >= 0.65,
+        "SPEECH e2e F1 {speech:.3} under the 0.65 bar"
+    );
+    assert!(
+        direct >= 0.80,
+        "DIRECT e2e F1 {direct:.3} under the 0.80 bar"
+    );
+}
+
+#[test]
+fn issue_5_example_page_quotes_snapshot() {
+    insta::assert_json_snapshot!("issue_5_example_quotes", nutgraf::quotes(&example()));
+}
