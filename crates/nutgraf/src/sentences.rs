@@ -239,9 +239,12 @@ fn punct_then_letter(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            if !matches!(bytes[i], b'.' | b'!' | b'?') {
-                i += 1;
-                continue;
+            match memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+                Some(k) => i += k,
+                None => {
+                    i = bytes.len();
+                    break;
+                }
             }
             let mut j = i + 1;
             while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
@@ -278,13 +281,17 @@ fn punct_then_letter(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 fn is_lowercase_text(text: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for (end, c) in punct_then_letter(text) {
+        let (is_upper, is_lower) = (c.is_uppercase(), c.is_lowercase());
+        if !(is_upper || is_lower) {
+            continue;
+        }
         let core = text[..end].trim_end_matches(is_closing_punct);
         if core.ends_with('.') && ends_with_abbreviation(core) {
             continue;
         }
-        if c.is_uppercase() {
+        if is_upper {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else {
             lower += 1;
         }
     }
