@@ -38,7 +38,12 @@ def run(total, threads=8):
     [t.start() for t in ts]; [t.join() for t in ts]
 run(200)
 warm = rss()
-t0 = time.time(); run(n); dt = time.time() - t0
+t0 = time.time()
+steps = []
+for _ in range(5):
+    run(n // 5)
+    steps.append(rss())
+dt = time.time() - t0
 bad = [("application/json", b"{oops"), ("image/png", b"x"), ("text/html", b"a" * (6 << 20))]
 codes = []
 for ct, b in bad:
@@ -49,6 +54,6 @@ for ct, b in bad:
         codes.append(str(e))
 c = http.client.HTTPConnection("127.0.0.1", port); c.request("GET", "/healthz"); alive = c.getresponse().status
 print(f"{n} requests: {len(errors)} errors, {n/dt:.0f} requests/s")
-print(f"server RSS after warm-up {warm:.1f} MB, after the run {rss():.1f} MB")
+print(f"server RSS after warm-up {warm:.1f} MB, after each fifth of the run: " + ", ".join(f"{x:.1f}" for x in steps) + " MB")
 print(f"bad requests answered {codes}; /healthz afterwards: {alive}")
 PY
