@@ -62,6 +62,8 @@ pub struct PageInfo {
     pub language: Option<String>,
     /// Topic tags.
     pub tags: Vec<String>,
+    /// The page's own summary (`og:description`), when it gives one.
+    pub description: Option<String>,
 }
 
 /// Assembles an article from typed blocks (in reading order) and page metadata.

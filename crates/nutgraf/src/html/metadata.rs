@@ -13,24 +13,8 @@ use scraper::{ElementRef, Html, Selector};
 
 use self::text::{clean, collapse, norm_key};
 
-/// Metadata of one page.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Metadata {
-    /// Headline without the site-name suffix or prefix.
-    pub title: Option<String>,
-    /// Person names, de-duplicated, in page order.
-    pub authors: Vec<String>,
-    /// Site / publication name.
-    pub outlet: Option<String>,
-    /// Publication date, ISO 8601 (`YYYY-MM-DD` or a full datetime as given).
-    pub published: Option<String>,
-    /// Language tag (`de`, `en-US`, ...).
-    pub language: Option<String>,
-    /// Keywords / tags.
-    pub tags: Vec<String>,
-    /// Summary / description.
-    pub description: Option<String>,
-}
+/// Metadata of one page: the same record the shared assembly step takes.
+pub use crate::article::PageInfo as Metadata;
 
 fn sel(s: &str) -> Selector {
     // The selectors below are constants that are known to parse; an invalid one

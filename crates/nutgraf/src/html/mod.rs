@@ -5,7 +5,7 @@ pub mod dom;
 pub mod metadata;
 pub mod prescan;
 
-use crate::article::{self, PageInfo};
+use crate::article;
 use crate::blocks::{Block, BlockKind};
 use crate::{Article, Error};
 
@@ -17,7 +17,7 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
     let raw = content::raw_blocks(&dom);
     let sel = content::select(&dom, &raw);
     let blocks = classify(&dom, &sel);
-    let info = page_info(&doc);
+    let info = metadata::extract(&doc);
     let article = article::assemble(&blocks, info);
     if article.paragraphs.is_empty() {
         return Err(Error::NoArticle {
@@ -28,18 +28,6 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
         });
     }
     Ok(article)
-}
-
-fn page_info(doc: &scraper::Html) -> PageInfo {
-    let m = metadata::extract(doc);
-    PageInfo {
-        title: m.title,
-        authors: m.authors,
-        outlet: m.outlet,
-        published: m.published,
-        language: m.language,
-        tags: m.tags,
-    }
 }
 
 fn highlights_hint(hint: &str) -> bool {
