@@ -203,12 +203,10 @@ impl Dom {
         for child in root.children().collect::<Vec<_>>().into_iter().rev() {
             stack.push((Some(child), 0, 1));
         }
-        let mut open: Vec<usize> = vec![0];
         while let Some((src, parent, depth)) = stack.pop() {
             let Some(src) = src else {
                 // close the node index `parent`
                 nodes[parent].end = nodes.len();
-                open.pop();
                 continue;
             };
             match src.value() {
@@ -259,7 +257,6 @@ impl Dom {
                         itemprop: el.attr("itemprop").map(|s| s.to_ascii_lowercase()),
                         role: el.attr("role").map(|s| s.to_ascii_lowercase()),
                     });
-                    open.push(idx);
                     stack.push((None, idx, depth));
                     let children: Vec<_> = src.children().collect();
                     for child in children.into_iter().rev() {
