@@ -131,6 +131,7 @@ fn fit_ridge(scorer: &RougeScorer, items: &[&Item], alpha: f64) -> Model {
         weights: ridge(items, alpha),
         redundancy: 0.0,
         long_article_words: usize::MAX,
+        trim: Model::default().trim,
     };
     // Scale so that predicted scores have unit spread over the units: the redundancy
     // grid and the ascent steps then mean the same whatever the target.
