@@ -21,6 +21,7 @@
 //! - `-n N` — fixed sentence count for nutgraf's highlights.
 //! - `--trim BITS` — which trims to apply (bits of `TRIM_DATELINE` 1, `TRIM_PAREN` 2,
 //!   `TRIM_ATTRIBUTION` 4; default: the shipped model's).
+//! - `--redundancy X` — the redundancy penalty (MMR λ) instead of the model's.
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 
@@ -85,6 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut per_article = None;
     let mut fixed_n = None;
     let mut trim = None;
+    let mut redundancy = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -92,6 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--dump-features" => dump = it.next().cloned(),
             "--per-article" => per_article = it.next().cloned(),
             "--trim" => trim = Some(it.next().ok_or("--trim needs a number")?.parse::<u32>()?),
+            "--redundancy" => redundancy = Some(it.next().ok_or("needs a number")?.parse::<f64>()?),
             "-n" => fixed_n = Some(it.next().ok_or("-n needs a number")?.parse::<usize>()?),
             _ => path = Some(a.clone()),
         }
@@ -108,6 +111,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if let Some(t) = trim {
                 m.trim = t;
             }
+            if let Some(r) = redundancy {
+                m.redundancy = r;
+            }
             for id in fold["ids"].as_array().ok_or("model: fold without ids")? {
                 fold_models.insert(id.as_str().ok_or("model: id")?.to_string(), m.clone());
             }
@@ -116,6 +122,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut default_model = Model::default();
     if let Some(t) = trim {
         default_model.trim = t;
+    }
+    if let Some(r) = redundancy {
+        default_model.redundancy = r;
     }
     let scorer = RougeScorer::new(["rouge1", "rouge2", "rougeLsum"], true)?;
     let mut dump_out = dump
