@@ -19,6 +19,9 @@
 //!   its own ROUGE against the reference (the fitting targets).
 //! - `--per-article FILE` — one JSON line per article with both systems' scores.
 //! - `-n N` — fixed sentence count for nutgraf's highlights.
+//! - `--trim BITS` — which trims to apply (bits of `TRIM_DATELINE` 1, `TRIM_PAREN` 2,
+//!   `TRIM_ATTRIBUTION` 4; default: the shipped model's).
+//! - `--redundancy X` — the redundancy penalty (MMR λ) instead of the model's.
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 
@@ -82,12 +85,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dump = None;
     let mut per_article = None;
     let mut fixed_n = None;
+    let mut trim = None;
+    let mut redundancy = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--model" => model_file = it.next().cloned(),
             "--dump-features" => dump = it.next().cloned(),
             "--per-article" => per_article = it.next().cloned(),
+            "--trim" => trim = Some(it.next().ok_or("--trim needs a number")?.parse::<u32>()?),
+            "--redundancy" => redundancy = Some(it.next().ok_or("needs a number")?.parse::<f64>()?),
             "-n" => fixed_n = Some(it.next().ok_or("-n needs a number")?.parse::<usize>()?),
             _ => path = Some(a.clone()),
         }
@@ -100,13 +107,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(mf) = &model_file {
         let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(mf)?)?;
         for fold in v["folds"].as_array().ok_or("model: no folds")? {
-            let m = model_from_json(fold)?;
+            let mut m = model_from_json(fold)?;
+            if let Some(t) = trim {
+                m.trim = t;
+            }
+            if let Some(r) = redundancy {
+                m.redundancy = r;
+            }
             for id in fold["ids"].as_array().ok_or("model: fold without ids")? {
                 fold_models.insert(id.as_str().ok_or("model: id")?.to_string(), m.clone());
             }
         }
     }
-    let default_model = Model::default();
+    let mut default_model = Model::default();
+    if let Some(t) = trim {
+        default_model.trim = t;
+    }
+    if let Some(r) = redundancy {
+        default_model.redundancy = r;
+    }
     let scorer = RougeScorer::new(["rouge1", "rouge2", "rougeLsum"], true)?;
     let mut dump_out = dump
         .map(|p| std::fs::File::create(p).map(std::io::BufWriter::new))
