@@ -198,8 +198,9 @@ const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
 // Trims change only the written span, not the features, so the fitted weights stand. On
 // dev (fold models from `fit_highlights`, `cnndm_eval --trim 0` vs `--trim 7`): held-out
 // R1/R2/RLsum 39.72/17.85/36.27 -> 39.89/17.95/36.44; in-sample R1 40.00 -> 40.18
-// (dateline +0.06, attribution tail +0.12, caption parenthetical +0.00).
-const SHIPPED_TRIM: u32 = TRIM_DATELINE | TRIM_PAREN | TRIM_ATTRIBUTION;
+// (dateline +0.06, attribution tail +0.12, caption parenthetical +0.00). The issue allows
+// a trim only where dev ROUGE rises, so the parenthetical trim is measured but not shipped.
+const SHIPPED_TRIM: u32 = TRIM_DATELINE | TRIM_ATTRIBUTION;
 
 /// A candidate highlight with its features.
 #[derive(Debug, Clone, PartialEq)]
