@@ -17,8 +17,10 @@
 //!   that holds its id (cross-validation: the fold's model was fitted without it).
 //! - `--dump-features FILE` — one JSON line per candidate unit: id, index, features and
 //!   its own ROUGE against the reference (the fitting targets).
-//! - `--per-article FILE` — one JSON line per article with both systems' scores.
+//! - `--per-article FILE` — one JSON line per article with both systems' scores, the
+//!   highlights written and the reference.
 //! - `-n N` — fixed sentence count for nutgraf's highlights.
+//! - `--words W` — a word budget for nutgraf's highlights.
 //! - `--trim BITS` — which trims to apply (bits of `TRIM_DATELINE` 1, `TRIM_PAREN` 2,
 //!   `TRIM_ATTRIBUTION` 4; default: the shipped model's).
 //! - `--redundancy X` — the redundancy penalty (MMR λ) instead of the model's.
@@ -85,6 +87,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dump = None;
     let mut per_article = None;
     let mut fixed_n = None;
+    let mut word_budget = None;
     let mut trim = None;
     let mut redundancy = None;
     let mut it = args.iter();
@@ -95,6 +98,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--per-article" => per_article = it.next().cloned(),
             "--trim" => trim = Some(it.next().ok_or("--trim needs a number")?.parse::<u32>()?),
             "--redundancy" => redundancy = Some(it.next().ok_or("needs a number")?.parse::<f64>()?),
+            "--words" => {
+                word_budget = Some(it.next().ok_or("--words needs a number")?.parse::<usize>()?)
+            }
             "-n" => fixed_n = Some(it.next().ok_or("-n needs a number")?.parse::<usize>()?),
             _ => path = Some(a.clone()),
         }
@@ -161,6 +167,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let model = fold_models.get(&id).unwrap_or(&default_model);
         let opts = HighlightOptions {
             sentences: fixed_n,
+            words: word_budget,
             ..HighlightOptions::default()
         };
         let hl = highlights::highlights_with(&article, &opts, model);
@@ -200,7 +207,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let rec = serde_json::json!({"id": id, "slice": slice, "ours": s_ours, "lead3": s_lead, "lead3u": s_lead_u,
                 "n": hl.len(), "words": cand.split_whitespace().count(),
                 "ref_words": reference.split_whitespace().count(),
-                "sentences": article.sentences.len()});
+                "sentences": article.sentences.len(),
+                "highlights": hl.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(),
+                "reference": reference});
             writeln!(out, "{rec}")?;
         }
         if let Some(out) = dump_out.as_mut() {

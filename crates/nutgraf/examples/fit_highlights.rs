@@ -27,6 +27,165 @@ struct Item {
     reference: Document,
     /// Per unit: features and the unit's own ROUGE against the reference (the target).
     rows: Vec<([f64; N_FEATURES], f64, f64)>,
+    /// Units of the greedy extractive oracle (up to 3 units, each raising rouge1 +
+    /// rouge2 F1 of the summary against the reference).
+    oracle: Vec<usize>,
+}
+
+/// The greedy oracle: repeatedly the unit that most raises rouge1 + rouge2 F1 of the
+/// summary so far, until 3 units or no unit raises it.
+fn greedy_oracle(scorer: &RougeScorer, reference: &Document, units: &[String]) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut best_score = 0.0;
+    while chosen.len() < 3 {
+        let mut best: Option<(usize, f64)> = None;
+        for k in 0..units.len() {
+            if chosen.contains(&k) {
+                continue;
+            }
+            let mut idx = chosen.clone();
+            idx.push(k);
+            idx.sort_unstable();
+            let text: Vec<&str> = idx.iter().map(|&i| units[i].as_str()).collect();
+            let s = scorer.score_documents(reference, &scorer.document(&text.join("\n")));
+            let v = s.get(RougeType::N(1)).map_or(0.0, |x| x.fmeasure)
+                + s.get(RougeType::N(2)).map_or(0.0, |x| x.fmeasure);
+            if best.is_none_or(|(_, b)| v > b) {
+                best = Some((k, v));
+            }
+        }
+        match best {
+            Some((k, v)) if v > best_score + 1e-9 => {
+                chosen.push(k);
+                best_score = v;
+            }
+            _ => break,
+        }
+    }
+    chosen
+}
+
+/// Conditional logit ("which unit of this article is an oracle unit"): per article a
+/// softmax over its units' scores, maximizing the log-probability of the oracle units
+/// (`HL_METHOD=clogit`), or ListNet cross-entropy against a softmax of the units' own
+/// targets at temperature `HL_TEMP` (`HL_METHOD=listnet`). Convex in the weights;
+/// standardized features, L2 strength `alpha`, full-batch gradient ascent.
+fn clogit(items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
+    let d = N_FEATURES;
+    let mut mean = [0.0; N_FEATURES];
+    let mut sq = [0.0; N_FEATURES];
+    let mut n = 0.0;
+    for it in items {
+        for r in &it.rows {
+            n += 1.0;
+            for j in 0..d {
+                mean[j] += r.0[j];
+                sq[j] += r.0[j] * r.0[j];
+            }
+        }
+    }
+    let mut sd = [0.0; N_FEATURES];
+    for j in 0..d {
+        mean[j] /= f64::max(n, 1.0);
+        let v = sq[j] / f64::max(n, 1.0) - mean[j] * mean[j];
+        sd[j] = if v > 1e-12 { v.sqrt() } else { 0.0 };
+    }
+    let listnet = std::env::var("HL_METHOD").is_ok_and(|m| m.starts_with("listnet"));
+    let temp: f64 = std::env::var("HL_TEMP")
+        .ok()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(0.05);
+    // Per article: standardized rows and target weights (summing to the number of
+    // oracle units, or to 1 for ListNet).
+    let data: Vec<(Vec<[f64; N_FEATURES]>, Vec<f64>)> = items
+        .iter()
+        .map(|it| {
+            let z: Vec<[f64; N_FEATURES]> = it
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut z = [0.0; N_FEATURES];
+                    for j in 0..d {
+                        if sd[j] > 0.0 {
+                            z[j] = (r.0[j] - mean[j]) / sd[j];
+                        }
+                    }
+                    z
+                })
+                .collect();
+            let t: Vec<f64> = if listnet {
+                let mx = it.rows.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+                let e: Vec<f64> = it.rows.iter().map(|r| ((r.1 - mx) / temp).exp()).collect();
+                let s: f64 = e.iter().sum();
+                e.iter().map(|x| x / s).collect()
+            } else {
+                (0..it.rows.len())
+                    .map(|k| f64::from(u8::from(it.oracle.contains(&k))))
+                    .collect()
+            };
+            (z, t)
+        })
+        .filter(|(z, t)| !z.is_empty() && t.iter().sum::<f64>() > 0.0)
+        .collect();
+    let m = data.len().max(1) as f64;
+    // Objective (to maximize) and gradient at w.
+    let eval = |w: &[f64; N_FEATURES]| -> (f64, [f64; N_FEATURES]) {
+        let mut g = [0.0; N_FEATURES];
+        let mut ll = 0.0;
+        for (z, t) in &data {
+            let s: Vec<f64> = z
+                .iter()
+                .map(|x| x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>())
+                .collect();
+            let mx = s.iter().copied().fold(f64::MIN, f64::max);
+            let e: Vec<f64> = s.iter().map(|v| (v - mx).exp()).collect();
+            let se: f64 = e.iter().sum();
+            let lse = mx + se.ln();
+            let tsum: f64 = t.iter().sum();
+            for (k, x) in z.iter().enumerate() {
+                ll += t[k] * (s[k] - lse);
+                let coef = t[k] - tsum * e[k] / se;
+                for j in 0..d {
+                    g[j] += coef * x[j];
+                }
+            }
+        }
+        let reg: f64 = w.iter().map(|x| x * x).sum::<f64>();
+        for j in 0..d {
+            g[j] = g[j] / m - alpha * w[j] / m;
+        }
+        (ll / m - 0.5 * alpha * reg / m, g)
+    };
+    // Gradient ascent with a step that halves whenever the objective would fall.
+    let mut w = [0.0; N_FEATURES];
+    let (mut f, mut g) = eval(&w);
+    let mut lr = 1.0;
+    for _ in 0..600 {
+        let mut cand = w;
+        for j in 0..d {
+            cand[j] += lr * g[j];
+        }
+        let (fc, gc) = eval(&cand);
+        if fc >= f {
+            w = cand;
+            f = fc;
+            g = gc;
+            lr *= 1.2;
+        } else {
+            lr *= 0.5;
+            if lr < 1e-9 {
+                break;
+            }
+        }
+    }
+    eprintln!("clogit: objective {f:.4}");
+    let mut out = [0.0; N_FEATURES];
+    for j in 0..d {
+        if sd[j] > 0.0 {
+            out[j] = w[j] / sd[j];
+        }
+    }
+    out
 }
 
 /// The regression target of one unit: mean of its rouge1 and rouge2 F1 against the
@@ -210,8 +369,11 @@ const REDUNDANCY_GRID: [f64; 9] = [0.0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5]
 /// Ridge weights, then the redundancy penalty and the 3-or-4 rule by grid search on
 /// the mean ROUGE of the chosen highlights, all on `items` only.
 fn fit_ridge(scorer: &RougeScorer, items: &[&Item], alpha: f64) -> Model {
-    let weights = if std::env::var("HL_METHOD").is_ok_and(|m| m.starts_with("pairwise")) {
+    let method = std::env::var("HL_METHOD").unwrap_or_default();
+    let weights = if method.starts_with("pairwise") {
         pairwise(items, alpha)
+    } else if method.starts_with("clogit") || method.starts_with("listnet") {
+        clogit(items, alpha)
     } else {
         ridge(items, alpha)
     };
@@ -285,6 +447,32 @@ fn objective(s: [f64; 3]) -> f64 {
     }
 }
 
+/// Features named in `HL_FREEZE` (comma-separated) keep their starting weight: for
+/// ablations (does a new feature help held-out?).
+fn frozen(p: usize) -> bool {
+    std::env::var("HL_FREEZE")
+        .is_ok_and(|f| f.split(',').any(|name| name.trim() == FEATURE_NAMES[p]))
+}
+
+/// Where coordinate ascent starts. `HL_START=lead`: a Lead-3 prior (the first three
+/// positions weigh 1, everything else 0), so that no fold starts from weights fitted on
+/// its own held-out articles; default: the shipped model.
+fn start_model() -> Model {
+    if std::env::var("HL_START").is_ok_and(|s| s == "lead") {
+        let mut m = Model::default();
+        m.weights = [0.0; N_FEATURES];
+        for name in ["pos0", "pos1", "pos2"] {
+            if let Some(i) = FEATURE_NAMES.iter().position(|n| *n == name) {
+                m.weights[i] = 1.0;
+            }
+        }
+        m.redundancy = 0.3;
+        m
+    } else {
+        Model::default()
+    }
+}
+
 const LONG_CHOICES: [usize; 7] = [300, 400, 500, 600, 700, 900, usize::MAX];
 
 fn fit(scorer: &RougeScorer, items: &[&Item], start: &Model) -> Model {
@@ -295,6 +483,9 @@ fn fit(scorer: &RougeScorer, items: &[&Item], start: &Model) -> Model {
             let mut improved = false;
             // Weights (skip the bias, index 0), then the redundancy penalty.
             for p in 1..=N_FEATURES {
+                if p < N_FEATURES && frozen(p) {
+                    continue;
+                }
                 for dir in [1.0, -1.0] {
                     let mut m = best.clone();
                     if p == N_FEATURES {
@@ -345,8 +536,8 @@ fn fit_any(scorer: &RougeScorer, items: &[&Item], start: &Model) -> Model {
         .and_then(|a| a.parse().ok())
         .unwrap_or(10.0);
     match std::env::var("HL_METHOD").as_deref() {
-        Ok("ridge" | "pairwise") => fit_ridge(scorer, items, alpha),
-        Ok("ridge+ascent" | "pairwise+ascent") => {
+        Ok("ridge" | "pairwise" | "clogit" | "listnet") => fit_ridge(scorer, items, alpha),
+        Ok("ridge+ascent" | "pairwise+ascent" | "clogit+ascent" | "listnet+ascent") => {
             let m = fit_ridge(scorer, items, alpha);
             fit(scorer, items, &m)
         }
@@ -415,15 +606,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let candidates = Candidates::new(&article);
         let reference = scorer.document(&reference.join("\n"));
         let chars: Vec<char> = article.text.chars().collect();
+        let unit_texts: Vec<String> = candidates
+            .features()
+            .map(|u| chars[u.start..u.end].iter().collect())
+            .collect();
+        let oracle = greedy_oracle(&scorer, &reference, &unit_texts);
         let rows = candidates
             .features()
-            .map(|u| {
-                let unit: String = chars[u.start..u.end].iter().collect();
+            .zip(&unit_texts)
+            .map(|(u, unit)| {
                 let r1 = scorer
-                    .score_documents(&reference, &scorer.document(&unit))
+                    .score_documents(&reference, &scorer.document(unit))
                     .get(RougeType::N(1))
                     .map_or(0.0, |x| x.recall);
-                (u.values, unit_target(&scorer, &reference, &unit), r1)
+                (u.values, unit_target(&scorer, &reference, unit), r1)
             })
             .collect();
         items.push(Item {
@@ -432,10 +628,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             candidates,
             reference,
             rows,
+            oracle,
         });
     }
     eprintln!("{} articles", items.len());
-    let start = Model::default();
+    let start = start_model();
     let all: Vec<&Item> = items.iter().collect();
     let show = |s: [f64; 3]| {
         format!(

@@ -82,7 +82,7 @@ pub struct Highlight {
 }
 
 /// Number of features per unit.
-pub const N_FEATURES: usize = 31;
+pub const N_FEATURES: usize = 38;
 
 /// Names of the features, in the order of [`Model::weights`] and [`UnitFeatures::values`].
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -117,6 +117,13 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "dateline",
     "caption",
     "max_sim",
+    "density",
+    "pronoun_start",
+    "conj_start",
+    "first_person",
+    "attribution",
+    "lead3_sim",
+    "specificity",
 ];
 
 /// A fitted scoring model: one weight per feature and the redundancy penalty.
@@ -192,6 +199,13 @@ const FITTED_WEIGHTS: [f64; N_FEATURES] = [
     1.00,  // dateline
     0.00,  // caption
     0.00,  // max_sim
+    0.00,  // density
+    0.00,  // pronoun_start
+    0.00,  // conj_start
+    0.00,  // first_person
+    0.00,  // attribution
+    0.00,  // lead3_sim
+    0.00,  // specificity
 ];
 const FITTED_REDUNDANCY: f64 = 0.30;
 const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
@@ -1042,6 +1056,28 @@ fn analyze(article: &Article) -> Candidates {
             .map(|&i| f64::from(tf[i as usize]).ln())
             .sum::<f64>()
             / total_mention_weight;
+        let first_word = lower
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let lead3_sim = (0..n.min(3))
+            .filter(|&j| j != k)
+            .map(|j| cosine(ids, &unit_words[j].1, &idf))
+            .fold(0.0, f64::max);
+        let specificity = if ids.is_empty() {
+            0.0
+        } else {
+            ids.iter().map(|&i| idf[i as usize]).sum::<f64>()
+                / (ids.len() as f64 * (1.0 + nf).ln())
+        };
+        let mut first_person = false;
+        let mut attribution = false;
+        for w in lower.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            first_person |= matches!(w, "i" | "i'm" | "i've" | "we" | "my" | "our" | "me" | "us");
+            attribution |= ATTRIBUTION_VERBS.binary_search(&w).is_ok();
+        }
         let values = [
             1.0,
             f64::from(u8::from(k == 0)),
@@ -1076,6 +1112,20 @@ fn analyze(article: &Article) -> Candidates {
             f64::from(u8::from(k == 0 && wire)),
             f64::from(u8::from(is_caption(&lower))),
             max_sim,
+            ids.len() as f64 / tokens,
+            f64::from(u8::from(matches!(
+                first_word,
+                "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their" | "this" | "these"
+                    | "those" | "that" | "there"
+            ))),
+            f64::from(u8::from(matches!(
+                first_word,
+                "but" | "and" | "however" | "so" | "yet" | "also" | "meanwhile" | "instead"
+            ))),
+            f64::from(u8::from(first_person)),
+            f64::from(u8::from(attribution)),
+            lead3_sim,
+            specificity,
         ];
         units.push(Unit {
             byte_start: *b0,
