@@ -82,7 +82,7 @@ pub struct Highlight {
 }
 
 /// Number of features per unit.
-pub const N_FEATURES: usize = 38;
+pub const N_FEATURES: usize = 60;
 
 /// Names of the features, in the order of [`Model::weights`] and [`UnitFeatures::values`].
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -124,6 +124,28 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "attribution",
     "lead3_sim",
     "specificity",
+    "pos4",
+    "pos5",
+    "pos6",
+    "pos7",
+    "pos8",
+    "pos9",
+    "pos10_14",
+    "pos15_19",
+    "wire_pos0",
+    "wire_pos1",
+    "wire_pos2",
+    "wire_pos3",
+    "len_lt8",
+    "len_8_12",
+    "len_13_17",
+    "len_18_22",
+    "len_23_27",
+    "len_28_35",
+    "len_36_45",
+    "lower_text",
+    "lower_pos0",
+    "lower_names",
 ];
 
 /// A fitted scoring model: one weight per feature and the redundancy penalty.
@@ -206,6 +228,28 @@ const FITTED_WEIGHTS: [f64; N_FEATURES] = [
     0.00,  // attribution
     0.00,  // lead3_sim
     0.00,  // specificity
+    0.00,  // pos4
+    0.00,  // pos5
+    0.00,  // pos6
+    0.00,  // pos7
+    0.00,  // pos8
+    0.00,  // pos9
+    0.00,  // pos10_14
+    0.00,  // pos15_19
+    0.00,  // wire_pos0
+    0.00,  // wire_pos1
+    0.00,  // wire_pos2
+    0.00,  // wire_pos3
+    0.00,  // len_lt8
+    0.00,  // len_8_12
+    0.00,  // len_13_17
+    0.00,  // len_18_22
+    0.00,  // len_23_27
+    0.00,  // len_28_35
+    0.00,  // len_36_45
+    0.00,  // lower_text
+    0.00,  // lower_pos0
+    0.00,  // lower_names
 ];
 const FITTED_REDUNDANCY: f64 = 0.30;
 const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
@@ -1006,6 +1050,17 @@ fn analyze(article: &Article) -> Candidates {
         has_wire_dateline(&head[..cut])
     });
     let wiref = f64::from(u8::from(wire));
+    // Text with (almost) no capitals: names and sentence starts cannot be seen.
+    let lowerf = {
+        let (mut upper, mut letters) = (0usize, 0usize);
+        for c in text.chars().take(4000) {
+            if c.is_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+        }
+        f64::from(u8::from(letters > 0 && upper * 200 < letters))
+    };
     let mut units = Vec::with_capacity(n);
     for (k, ((b0, b1), (c0, c1))) in pieces.iter().zip(char_spans).enumerate() {
         let (_, ids, n_tokens, names, numbers) = &unit_words[k];
@@ -1126,6 +1181,28 @@ fn analyze(article: &Article) -> Candidates {
             f64::from(u8::from(attribution)),
             lead3_sim,
             specificity,
+            f64::from(u8::from(k == 4)),
+            f64::from(u8::from(k == 5)),
+            f64::from(u8::from(k == 6)),
+            f64::from(u8::from(k == 7)),
+            f64::from(u8::from(k == 8)),
+            f64::from(u8::from(k == 9)),
+            f64::from(u8::from((10..15).contains(&k))),
+            f64::from(u8::from((15..20).contains(&k))),
+            wiref * f64::from(u8::from(k == 0)),
+            wiref * f64::from(u8::from(k == 1)),
+            wiref * f64::from(u8::from(k == 2)),
+            wiref * f64::from(u8::from(k == 3)),
+            f64::from(u8::from(n_words < 8)),
+            f64::from(u8::from((8..=12).contains(&n_words))),
+            f64::from(u8::from((13..=17).contains(&n_words))),
+            f64::from(u8::from((18..=22).contains(&n_words))),
+            f64::from(u8::from((23..=27).contains(&n_words))),
+            f64::from(u8::from((28..=35).contains(&n_words))),
+            f64::from(u8::from((36..=45).contains(&n_words))),
+            lowerf,
+            lowerf * f64::from(u8::from(k == 0)),
+            lowerf * *names as f64 / tokens,
         ];
         units.push(Unit {
             byte_start: *b0,
