@@ -88,7 +88,7 @@ fn clogit(items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
     for j in 0..d {
         mean[j] /= f64::max(n, 1.0);
         let v = sq[j] / f64::max(n, 1.0) - mean[j] * mean[j];
-        sd[j] = if v > 1e-12 { v.sqrt() } else { 0.0 };
+        sd[j] = if v > 1e-12 && !frozen(j) { v.sqrt() } else { 0.0 };
     }
     let listnet = std::env::var("HL_METHOD").is_ok_and(|m| m.starts_with("listnet"));
     let temp: f64 = std::env::var("HL_TEMP")
@@ -576,7 +576,9 @@ fn fit_any(scorer: &RougeScorer, items: &[&Item], start: &Model) -> Model {
 fn fold_of(id: &str) -> usize {
     // FNV-1a of the id: a fixed split that does not depend on file order.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
+    // `HL_SEED=s` salts the split (repeated cross-validation over several partitions).
+    let seed = std::env::var("HL_SEED").unwrap_or_default();
+    for b in seed.bytes().chain(id.bytes()) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }

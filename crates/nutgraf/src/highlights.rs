@@ -82,7 +82,7 @@ pub struct Highlight {
 }
 
 /// Number of features per unit.
-pub const N_FEATURES: usize = 60;
+pub const N_FEATURES: usize = 70;
 
 /// Names of the features, in the order of [`Model::weights`] and [`UnitFeatures::values`].
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -146,6 +146,16 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "lower_text",
     "lower_pos0",
     "lower_names",
+    "before_marker",
+    "quote_start",
+    "numbers2",
+    "colon",
+    "paren",
+    "dash",
+    "relpos_lt20",
+    "relpos_20_40",
+    "relpos_40_60",
+    "multi_name",
 ];
 
 /// A fitted scoring model: one weight per feature and the redundancy penalty.
@@ -250,6 +260,16 @@ const FITTED_WEIGHTS: [f64; N_FEATURES] = [
     0.00,  // lower_text
     0.00,  // lower_pos0
     0.00,  // lower_names
+    0.00,  // before_marker
+    0.00,  // quote_start
+    0.00,  // numbers2
+    0.00,  // colon
+    0.00,  // paren
+    0.00,  // dash
+    0.00,  // relpos_lt20
+    0.00,  // relpos_20_40
+    0.00,  // relpos_40_60
+    0.00,  // multi_name
 ];
 const FITTED_REDUNDANCY: f64 = 0.30;
 const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
@@ -1061,6 +1081,11 @@ fn analyze(article: &Article) -> Candidates {
         }
         f64::from(u8::from(letters > 0 && upper * 200 < letters))
     };
+    // The first page-chrome unit ("Scroll down for video"): what stands before it is the
+    // story's opening.
+    let marker = pieces
+        .iter()
+        .position(|&(b0, b1)| is_chrome(&text[b0..b1].to_lowercase()));
     let mut units = Vec::with_capacity(n);
     for (k, ((b0, b1), (c0, c1))) in pieces.iter().zip(char_spans).enumerate() {
         let (_, ids, n_tokens, names, numbers) = &unit_words[k];
@@ -1203,6 +1228,16 @@ fn analyze(article: &Article) -> Candidates {
             lowerf,
             lowerf * f64::from(u8::from(k == 0)),
             lowerf * *names as f64 / tokens,
+            f64::from(u8::from(marker.is_some_and(|m| k < m))),
+            f64::from(u8::from(slice.starts_with(['"', '“', '\'', '‘']))),
+            f64::from(u8::from(*numbers > 1)),
+            f64::from(u8::from(slice.contains(':'))),
+            f64::from(u8::from(slice.contains('('))),
+            f64::from(u8::from(slice.contains(" - ") || slice.contains(" -- ") || slice.contains('—'))),
+            f64::from(u8::from(kf < 0.2 * nf)),
+            f64::from(u8::from(kf >= 0.2 * nf && kf < 0.4 * nf)),
+            f64::from(u8::from(kf >= 0.4 * nf && kf < 0.6 * nf)),
+            f64::from(u8::from(*names >= 3)),
         ];
         units.push(Unit {
             byte_start: *b0,
