@@ -37,7 +37,12 @@ struct Item {
 fn greedy_oracle(scorer: &RougeScorer, reference: &Document, units: &[String]) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut best_score = 0.0;
-    while chosen.len() < 3 {
+    let max_n: usize = std::env::var("HL_ORACLE_N")
+        .ok()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(3);
+    let with_l = std::env::var("HL_ORACLE_OBJ").is_ok_and(|o| o == "r12l");
+    while chosen.len() < max_n {
         let mut best: Option<(usize, f64)> = None;
         for k in 0..units.len() {
             if chosen.contains(&k) {
@@ -49,7 +54,12 @@ fn greedy_oracle(scorer: &RougeScorer, reference: &Document, units: &[String]) -
             let text: Vec<&str> = idx.iter().map(|&i| units[i].as_str()).collect();
             let s = scorer.score_documents(reference, &scorer.document(&text.join("\n")));
             let v = s.get(RougeType::N(1)).map_or(0.0, |x| x.fmeasure)
-                + s.get(RougeType::N(2)).map_or(0.0, |x| x.fmeasure);
+                + s.get(RougeType::N(2)).map_or(0.0, |x| x.fmeasure)
+                + if with_l {
+                    s.get(RougeType::LSum).map_or(0.0, |x| x.fmeasure)
+                } else {
+                    0.0
+                };
             if best.is_none_or(|(_, b)| v > b) {
                 best = Some((k, v));
             }
