@@ -40,6 +40,10 @@ use crate::article::Article;
 /// A unit longer than this many words is never a highlight.
 pub const MAX_UNIT_WORDS: usize = 150;
 
+/// Units of fewer words than this are chosen only when the article has too few longer
+/// ones.
+pub const MIN_UNIT_WORDS: usize = 4;
+
 /// Units of more words than this are cut further at sentence punctuation.
 const SPLIT_ABOVE_WORDS: usize = 55;
 
@@ -82,7 +86,7 @@ pub struct Highlight {
 }
 
 /// Number of features per unit.
-pub const N_FEATURES: usize = 70;
+pub const N_FEATURES: usize = 71;
 
 /// Names of the features, in the order of [`Model::weights`] and [`UnitFeatures::values`].
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -156,6 +160,7 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "relpos_20_40",
     "relpos_40_60",
     "multi_name",
+    "label_colon",
 ];
 
 /// A fitted scoring model: one weight per feature and the redundancy penalty.
@@ -270,6 +275,7 @@ const FITTED_WEIGHTS: [f64; N_FEATURES] = [
     0.00,  // relpos_20_40
     0.00,  // relpos_40_60
     0.00,  // multi_name
+    0.00,  // label_colon
 ];
 const FITTED_REDUNDANCY: f64 = 0.30;
 const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
@@ -770,6 +776,21 @@ fn split_semis(text: &str, b0: usize, b1: usize, out: &mut Vec<(usize, usize)>) 
     }
 }
 
+/// A photo-caption label: a colon after at most five words (`Four more years: Mayor
+/// Emanuel celebrates …`), not a clock time or a quotation's lead-in after a verb.
+fn has_label_colon(slice: &str) -> bool {
+    let head: Vec<&str> = slice.split_whitespace().take(7).collect();
+    let Some(i) = head.iter().position(|w| w.ends_with(':') || *w == ":") else {
+        return false;
+    };
+    let label_words = if head[i] == ":" { i } else { i + 1 };
+    (1..=5).contains(&label_words)
+        && !head[..=i].iter().any(|w| {
+            let w = w.trim_end_matches(':').to_ascii_lowercase();
+            ATTRIBUTION_VERBS.binary_search(&w.as_str()).is_ok()
+        })
+}
+
 /// Photo-caption markers (`(pictured)`, `(left)` …): captions restate the story's
 /// main facts.
 fn is_caption(lower: &str) -> bool {
@@ -1238,6 +1259,7 @@ fn analyze(article: &Article) -> Candidates {
             f64::from(u8::from(kf >= 0.2 * nf && kf < 0.4 * nf)),
             f64::from(u8::from(kf >= 0.4 * nf && kf < 0.6 * nf)),
             f64::from(u8::from(*names >= 3)),
+            f64::from(u8::from(has_label_colon(slice))),
         ];
         units.push(Unit {
             byte_start: *b0,
@@ -1342,12 +1364,25 @@ fn select(
                 .sum::<f64>()
         })
         .collect();
+    // Fragments ("But", a stray "Scroll down") are not highlights unless the article has
+    // too few full units to fill the count.
+    let min_words = if analysis
+        .units
+        .iter()
+        .filter(|u| (MIN_UNIT_WORDS..=MAX_UNIT_WORDS).contains(&u.features.words))
+        .count()
+        >= count
+    {
+        MIN_UNIT_WORDS
+    } else {
+        1
+    };
     let mut eligible: Vec<bool> = analysis
         .units
         .iter()
         .map(|u| {
             let w = u.features.words;
-            if w == 0 || w > MAX_UNIT_WORDS {
+            if w < min_words || w > MAX_UNIT_WORDS {
                 return false;
             }
             if given.is_empty() {
