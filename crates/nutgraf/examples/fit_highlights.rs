@@ -30,12 +30,15 @@ struct Item {
     /// Units of the greedy extractive oracle (up to 3 units, each raising rouge1 +
     /// rouge2 F1 of the summary against the reference).
     oracle: Vec<usize>,
+    /// How much each oracle unit raised the oracle's score when it was added.
+    oracle_gain: Vec<f64>,
 }
 
 /// The greedy oracle: repeatedly the unit that most raises rouge1 + rouge2 F1 of the
 /// summary so far, until 3 units or no unit raises it.
-fn greedy_oracle(scorer: &RougeScorer, reference: &Document, units: &[String]) -> Vec<usize> {
+fn greedy_oracle(scorer: &RougeScorer, reference: &Document, units: &[String]) -> (Vec<usize>, Vec<f64>) {
     let mut chosen: Vec<usize> = Vec::new();
+    let mut gains: Vec<f64> = Vec::new();
     let mut best_score = 0.0;
     let max_n: usize = std::env::var("HL_ORACLE_N")
         .ok()
@@ -67,12 +70,13 @@ fn greedy_oracle(scorer: &RougeScorer, reference: &Document, units: &[String]) -
         match best {
             Some((k, v)) if v > best_score + 1e-9 => {
                 chosen.push(k);
+                gains.push(v - best_score);
                 best_score = v;
             }
             _ => break,
         }
     }
-    chosen
+    (chosen, gains)
 }
 
 /// Conditional logit ("which unit of this article is an oracle unit"): per article a
@@ -129,8 +133,14 @@ fn clogit(items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
                 let s: f64 = e.iter().sum();
                 e.iter().map(|x| x / s).collect()
             } else {
+                let by_gain = std::env::var("HL_TGT").is_ok_and(|t| t == "gain");
+                let top = it.oracle_gain.iter().copied().fold(0.0, f64::max);
                 (0..it.rows.len())
-                    .map(|k| f64::from(u8::from(it.oracle.contains(&k))))
+                    .map(|k| match it.oracle.iter().position(|&o| o == k) {
+                        Some(p) if by_gain && top > 0.0 => (it.oracle_gain[p] / top).sqrt(),
+                        Some(_) => 1.0,
+                        None => 0.0,
+                    })
                     .collect()
             };
             (z, t)
@@ -374,7 +384,9 @@ fn pairwise(items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
     out
 }
 
-const REDUNDANCY_GRID: [f64; 9] = [0.0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5];
+const REDUNDANCY_GRID: [f64; 14] = [
+    0.0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0,
+];
 
 /// Ridge weights, then the redundancy penalty and the 3-or-4 rule by grid search on
 /// the mean ROUGE of the chosen highlights, all on `items` only.
@@ -622,7 +634,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .features()
             .map(|u| chars[u.start..u.end].iter().collect())
             .collect();
-        let oracle = greedy_oracle(&scorer, &reference, &unit_texts);
+        let (oracle, oracle_gain) = greedy_oracle(&scorer, &reference, &unit_texts);
         let rows = candidates
             .features()
             .zip(&unit_texts)
@@ -641,6 +653,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             reference,
             rows,
             oracle,
+            oracle_gain,
         });
     }
     eprintln!("{} articles", items.len());
