@@ -192,8 +192,8 @@ impl Default for Model {
 // of the greedy extractive oracle (up to 4 units, each raising rouge1 + rouge2 F1), L2
 // strength 10 on standardized features, then the redundancy penalty by grid search on
 // mean ROUGE. Held-out (5-fold, folds fitted from scratch, mean over 10 partitions):
-// R1/R2/RLsum 39.87/17.83/36.53 against Lead-3 38.61/16.94/35.24 with the same
-// splitter; in-sample 40.30/18.24/36.95. Coordinate ascent on ROUGE itself (what shipped
+// R1/R2/RLsum 39.89/17.88/36.56 against Lead-3 38.61/16.94/35.24 with the same
+// splitter; in-sample 40.37/18.29/37.02. Coordinate ascent on ROUGE itself (what shipped
 // before) fits its training articles better but held out it scored 39.1–39.5: it
 // overfits. The headline weight is set by hand (those articles have no headline).
 const FITTED_WEIGHTS: [f64; N_FEATURES] = [
@@ -209,16 +209,16 @@ const FITTED_WEIGHTS: [f64; N_FEATURES] = [
     0.25, // short
     -0.35, // long
     2.35, // centroid
-    -5.48, // degree
+    -5.49, // degree
     0.77, // first_mention
     0.30, // headline (set by hand: the fitting articles have no headline)
     0.15, // names
     0.22, // numbers
-    -0.33, // quote
-    -0.64, // question
+    -0.31, // quote
+    -0.63, // question
     -0.97, // chrome
-    -0.18, // lead_sim
-    0.95, // inv_pos
+    -0.17, // lead_sim
+    0.94, // inv_pos
     0.33, // pos0_log_words
     0.01, // words_10_20
     0.03, // words_20_30
@@ -228,18 +228,18 @@ const FITTED_WEIGHTS: [f64; N_FEATURES] = [
     -0.45, // dateline
     0.19, // caption
     -1.09, // max_sim
-    0.67, // density
+    0.65, // density
     -0.17, // pronoun_start
     0.17, // conj_start
-    -0.43, // first_person
-    -0.01, // attribution
+    -0.46, // first_person
+    0.01, // attribution
     0.61, // lead3_sim
-    -2.76, // specificity
+    -2.73, // specificity
     0.54, // pos4
     0.53, // pos5
     0.34, // pos6
     0.23, // pos7
-    0.62, // pos8
+    0.61, // pos8
     0.28, // pos9
     0.40, // pos10_14
     0.05, // pos15_19
@@ -949,15 +949,20 @@ fn analyze(article: &Article) -> Candidates {
     }
     let mut df: Vec<u32> = Vec::new();
     let mut tf: Vec<u32> = Vec::new();
+    // Per unit: a first-person word, a reporting verb.
+    let mut person_flags: Vec<(bool, bool)> = Vec::with_capacity(arena.len());
     for (k, (buf, ws)) in arena.iter().enumerate() {
         let mut ids = Vec::new();
         let mut names = 0usize;
         let mut numbers = 0usize;
+        let (mut first_person, mut attribution) = (false, false);
         for (range, capital) in ws {
             let w = &buf[range.clone()];
             if *capital {
                 names += 1;
             }
+            first_person |= matches!(w, "i" | "we" | "my" | "our" | "me" | "us");
+            attribution |= matches!(w.len(), 4..=9) && ATTRIBUTION_VERBS.contains(&w);
             if w.bytes().any(|c| c.is_ascii_digit()) {
                 numbers += 1;
             }
@@ -979,6 +984,7 @@ fn analyze(article: &Article) -> Candidates {
             df[id as usize] += 1;
         }
         unit_words.push((k, ids, ws.len(), names, numbers));
+        person_flags.push((first_person, attribution));
     }
     let n = pieces.len();
     let nf = n.max(1) as f64;
@@ -1133,13 +1139,7 @@ fn analyze(article: &Article) -> Candidates {
             ids.iter().map(|&i| idf[i as usize]).sum::<f64>()
                 / (ids.len() as f64 * (1.0 + nf).ln())
         };
-        let mut first_person = false;
-        let mut attribution = false;
-        for w in lower.split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-            first_person |= matches!(w, "i" | "i'm" | "i've" | "we" | "my" | "our" | "me" | "us");
-            attribution |= ATTRIBUTION_VERBS.binary_search(&w).is_ok();
-        }
+        let (first_person, attribution) = person_flags[k];
         let values = [
             1.0,
             f64::from(u8::from(k == 0)),
