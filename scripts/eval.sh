@@ -52,11 +52,12 @@ python3 "$shared/eval/score_quotes.py" --gold "$shared/data/polnear/train-dev.js
 bar "PolNeAR dev: SPEECH end-to-end F1" "$(field "$out/polnear.json" "['subsets']['speech']['e2e_f1']")" 0.65
 bar "PolNeAR dev: DIRECT end-to-end F1" "$(field "$out/polnear.json" "['subsets']['direct']['e2e_f1']")" 0.80
 
-# Highlights (issue 4). The issue's bar is Lead-3 + 2.0 R1, not reached yet (+1.4 on dev,
-# about +1.1 under cross-validation); this guards what has been reached against regressions.
+# Highlights (issue 4). The issue's bar is Lead-3 + 2.0 R1, not reached yet (+1.77 in-sample
+# on dev, +1.28 held out: scripts/highlights_cv.sh); this guards what has been reached
+# against regressions.
 "$bin/cnndm_eval" "$shared/data/cnndm/dev.jsonl" > "$out/cnndm.txt"
 read -r r1 lead <<<"$(awk '$1 == "ALL" {print $3, $6}' "$out/cnndm.txt")"
-bar "CNN/DM dev: highlights R1" "$r1" "$(python3 -c "print(round($lead + 1.0, 2))")"
+bar "CNN/DM dev: highlights R1" "$r1" "$(python3 -c "print(round($lead + 1.5, 2))")"
 printf '%-34s %.2f\n' "CNN/DM dev: Lead-3 R1 (same run)" "$lead"
 
 exit $fail

@@ -99,7 +99,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--trim" => trim = Some(it.next().ok_or("--trim needs a number")?.parse::<u32>()?),
             "--redundancy" => redundancy = Some(it.next().ok_or("needs a number")?.parse::<f64>()?),
             "--words" => {
-                word_budget = Some(it.next().ok_or("--words needs a number")?.parse::<usize>()?)
+                word_budget = Some(
+                    it.next()
+                        .ok_or("--words needs a number")?
+                        .parse::<usize>()?,
+                )
             }
             "-n" => fixed_n = Some(it.next().ok_or("-n needs a number")?.parse::<usize>()?),
             _ => path = Some(a.clone()),

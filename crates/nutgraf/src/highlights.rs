@@ -17,18 +17,25 @@
 //!    that hold it, a TF-IDF within the article), similarity to the lead, overlap with
 //!    the headline, names and numbers, quotation and question marks, and page chrome
 //!    ("Scroll down for video"), a wire dateline (`(CNN)`) and its interactions with
-//!    position and length, photo-caption markers and the highest similarity to another
-//!    unit.
-//! 3. **Score**: a linear model over the features, fitted on news articles with
-//!    editors' highlights (`examples/fit_highlights.rs`; the weights live in
-//!    [`Model::default`]).
+//!    position and length, photo-caption markers, the highest similarity to another
+//!    unit and to the first three, the share of content words, how specific they are
+//!    (within-article IDF), the first word (a pronoun, a conjunction), first-person
+//!    words, reporting verbs, position and length bands, and whether the whole text is
+//!    lowercased.
+//! 3. **Score**: a linear model over the features ([`Model::score`]), fitted on news
+//!    articles with editors' highlights (`examples/fit_highlights.rs`: a conditional
+//!    logit that puts each article's probability mass on the units of the greedy ROUGE
+//!    oracle; the weights live in [`Model::default`]).
 //! 4. **Selection**: greedily the best unit, less a penalty for content-word overlap
 //!    with the units already chosen, until the sentence count or the word/character
-//!    budget is reached. A budget is never exceeded: units that do not fit are skipped.
+//!    budget is reached. Fragments under [`MIN_UNIT_WORDS`] words are skipped when the
+//!    article has enough longer units. A budget is never exceeded: units that do not fit
+//!    are skipped.
 //! 5. **Trims** of a chosen unit, keeping one contiguous span of the text ([`Model::trim`]):
-//!    a wire dateline before the story (`LONDON (CNN) -- `), a trailing photo-caption
-//!    parenthetical (`(pictured)`) and a trailing attribution (`, police said.`); each
-//!    raised ROUGE on dev (the measurement is noted at the shipped setting).
+//!    a wire dateline before the story (`LONDON (CNN) -- `) and a trailing attribution
+//!    (`, police said.`), each shipped because it raised ROUGE on dev; a trailing
+//!    photo-caption parenthetical (`(pictured)`) is available but did not (the
+//!    measurements are noted at the shipped setting).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -174,6 +181,14 @@ pub const TRIM_PAREN: u32 = 2;
 /// Trim: a trailing attribution (`, police said.`, `,' he said.`) is dropped.
 pub const TRIM_ATTRIBUTION: u32 = 4;
 
+impl Model {
+    /// The model's score of a unit with these feature values (before the redundancy
+    /// penalty).
+    pub fn score(&self, x: &[f64; N_FEATURES]) -> f64 {
+        x.iter().zip(&self.weights).map(|(a, w)| a * w).sum()
+    }
+}
+
 impl Default for Model {
     fn default() -> Self {
         Model {
@@ -197,74 +212,76 @@ impl Default for Model {
 // before) fits its training articles better but held out it scored 39.1–39.5: it
 // overfits. The headline weight is set by hand (those articles have no headline).
 const FITTED_WEIGHTS: [f64; N_FEATURES] = [
-    0.00, // bias
+    0.00,  // bias
     -0.83, // pos0
-    1.24, // pos1
-    1.27, // pos2
-    1.07, // pos3
-    0.56, // pos4_5
-    0.42, // pos6_9
+    1.24,  // pos1
+    1.27,  // pos2
+    1.07,  // pos3
+    0.56,  // pos4_5
+    0.42,  // pos6_9
     -0.46, // rel_pos
-    0.36, // log_words
-    0.25, // short
+    0.36,  // log_words
+    0.25,  // short
     -0.35, // long
-    2.35, // centroid
+    2.35,  // centroid
     -5.49, // degree
-    0.77, // first_mention
-    0.30, // headline (set by hand: the fitting articles have no headline)
-    0.15, // names
-    0.22, // numbers
+    0.77,  // first_mention
+    0.30,  // headline (set by hand: the fitting articles have no headline)
+    0.15,  // names
+    0.22,  // numbers
     -0.31, // quote
     -0.63, // question
     -0.97, // chrome
     -0.17, // lead_sim
-    0.94, // inv_pos
-    0.33, // pos0_log_words
-    0.01, // words_10_20
-    0.03, // words_20_30
-    0.00, // wire
+    0.94,  // inv_pos
+    0.33,  // pos0_log_words
+    0.01,  // words_10_20
+    0.03,  // words_20_30
+    0.00,  // wire
     -0.13, // wire_log_words
-    0.96, // wire_inv_pos
+    0.96,  // wire_inv_pos
     -0.45, // dateline
-    0.19, // caption
+    0.19,  // caption
     -1.09, // max_sim
-    0.65, // density
+    0.65,  // density
     -0.17, // pronoun_start
-    0.17, // conj_start
+    0.17,  // conj_start
     -0.46, // first_person
-    0.01, // attribution
-    0.61, // lead3_sim
+    0.01,  // attribution
+    0.61,  // lead3_sim
     -2.73, // specificity
-    0.54, // pos4
-    0.53, // pos5
-    0.34, // pos6
-    0.23, // pos7
-    0.61, // pos8
-    0.28, // pos9
-    0.40, // pos10_14
-    0.05, // pos15_19
+    0.54,  // pos4
+    0.53,  // pos5
+    0.34,  // pos6
+    0.23,  // pos7
+    0.61,  // pos8
+    0.28,  // pos9
+    0.40,  // pos10_14
+    0.05,  // pos15_19
     -0.45, // wire_pos0
     -0.67, // wire_pos1
     -0.19, // wire_pos2
     -0.98, // wire_pos3
-    0.25, // len_lt8
-    0.36, // len_8_12
-    0.18, // len_13_17
-    0.10, // len_18_22
+    0.25,  // len_lt8
+    0.36,  // len_8_12
+    0.18,  // len_13_17
+    0.10,  // len_18_22
     -0.29, // len_23_27
     -0.24, // len_28_35
     -0.39, // len_36_45
-    0.00, // lower_text
+    0.00,  // lower_text
     -0.03, // lower_pos0
-    0.00, // lower_names
+    0.00,  // lower_names
 ];
 const FITTED_REDUNDANCY: f64 = 3.00;
 const FITTED_LONG_ARTICLE_WORDS: usize = usize::MAX;
 // Trims change only the written span, not the features, so the fitted weights stand. On
-// dev (fold models from `fit_highlights`, `cnndm_eval --trim 0` vs `--trim 7`): held-out
-// R1/R2/RLsum 39.72/17.85/36.27 -> 39.89/17.95/36.44; in-sample R1 40.00 -> 40.18
-// (dateline +0.06, attribution tail +0.12, caption parenthetical +0.00). The issue allows
-// a trim only where dev ROUGE rises, so the parenthetical trim is measured but not shipped.
+// dev with the shipped model (`cnndm_eval --trim B`, in-sample; with `--model` and the
+// fold models of `fit_highlights dev.jsonl FOLDS.json`, held out): R1/R2/RLsum with no
+// trim 40.28/18.23/36.87 (held out 39.94/17.84/36.51), dateline 40.31/18.26/36.90,
+// attribution tail 40.35/18.28/36.97, both (shipped) 40.38/18.31/37.00 (held out
+// 40.02/17.89/36.61); adding the caption parenthetical 40.39/18.31/37.01 (+0.01, within
+// noise), so that one stays measured but not shipped.
 const SHIPPED_TRIM: u32 = TRIM_DATELINE | TRIM_ATTRIBUTION;
 
 /// A candidate highlight with its features.
@@ -1136,8 +1153,7 @@ fn analyze(article: &Article) -> Candidates {
         let specificity = if ids.is_empty() {
             0.0
         } else {
-            ids.iter().map(|&i| idf[i as usize]).sum::<f64>()
-                / (ids.len() as f64 * (1.0 + nf).ln())
+            ids.iter().map(|&i| idf[i as usize]).sum::<f64>() / (ids.len() as f64 * (1.0 + nf).ln())
         };
         let (first_person, attribution) = person_flags[k];
         let values = [
@@ -1177,8 +1193,18 @@ fn analyze(article: &Article) -> Candidates {
             ids.len() as f64 / tokens,
             f64::from(u8::from(matches!(
                 first_word,
-                "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their" | "this" | "these"
-                    | "those" | "that" | "there"
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "that"
+                    | "there"
             ))),
             f64::from(u8::from(matches!(
                 first_word,
@@ -1305,14 +1331,7 @@ fn select(
     let base: Vec<f64> = analysis
         .units
         .iter()
-        .map(|u| {
-            u.features
-                .values
-                .iter()
-                .zip(&model.weights)
-                .map(|(x, w)| x * w)
-                .sum::<f64>()
-        })
+        .map(|u| model.score(&u.features.values))
         .collect();
     // Fragments ("But", a stray "Scroll down") are not highlights unless the article has
     // too few full units to fill the count.
@@ -1512,6 +1531,24 @@ A group of teachers has offered to run a reading room in the old building.";
             ..HighlightOptions::default()
         };
         assert!(highlights(&two, &none).is_empty());
+    }
+
+    #[test]
+    fn issue_4_fragments_are_not_highlights() {
+        // "But" and "Watch." are units of their own; with enough full sentences they are
+        // never chosen, whatever the model thinks of their position.
+        let text = "Rain closed the harbour road in Penmoor on Friday morning. But. \
+Watch. Fishing boats stayed tied up for a second day. The council said the road would \
+open again by Sunday night. Shops on the quay closed early as the water rose.";
+        let a = plain(text);
+        let hl = highlights(&a, &HighlightOptions::default());
+        assert_eq!(hl.len(), 3);
+        for h in &hl {
+            assert!(h.text.split_whitespace().count() >= 4, "{:?}", h.text);
+        }
+        // With too few full sentences, short ones still fill the count.
+        let short = plain("Rain fell. Roads closed. Boats stayed in the harbour all day.");
+        assert_eq!(highlights(&short, &HighlightOptions::default()).len(), 3);
     }
 
     #[test]
