@@ -24,6 +24,8 @@
 //! - `--trim BITS` — which trims to apply (bits of `TRIM_DATELINE` 1, `TRIM_PAREN` 2,
 //!   `TRIM_ATTRIBUTION` 4; default: the shipped model's).
 //! - `--redundancy X` — the redundancy penalty (MMR λ) instead of the model's.
+//! - `--systems FILE` — also score the published systems of `dev-systems.jsonl` on the
+//!   articles each covers, beside nutgraf and Lead-3 on the same articles.
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 
@@ -90,12 +92,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut word_budget = None;
     let mut trim = None;
     let mut redundancy = None;
+    let mut systems = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--model" => model_file = it.next().cloned(),
             "--dump-features" => dump = it.next().cloned(),
             "--per-article" => per_article = it.next().cloned(),
+            "--systems" => systems = it.next().cloned(),
             "--trim" => trim = Some(it.next().ok_or("--trim needs a number")?.parse::<u32>()?),
             "--redundancy" => redundancy = Some(it.next().ok_or("needs a number")?.parse::<f64>()?),
             "--words" => {
@@ -148,6 +152,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut lead3: BTreeMap<String, Sum> = BTreeMap::new();
     let mut lead3u: BTreeMap<String, Sum> = BTreeMap::new();
     let mut words_ours = 0usize;
+    // Per article id: reference, nutgraf's and Lead-3's scores (for `--systems`).
+    let mut by_id: HashMap<String, (String, [f64; 3], [f64; 3])> = HashMap::new();
     let mut words_lead = 0usize;
     let file = std::io::BufReader::new(std::fs::File::open(&path)?);
     for line in file.lines() {
@@ -200,6 +206,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let s_lead_u = f1s(&scorer, &reference, &lead_u);
         let s_ours = f1s(&scorer, &reference, &cand);
         let s_lead = f1s(&scorer, &reference, &lead);
+        by_id.insert(id.clone(), (reference.clone(), s_ours, s_lead));
         words_ours += cand.split_whitespace().count();
         words_lead += lead.split_whitespace().count();
         for key in [slice.clone(), "ALL".to_string()] {
@@ -273,5 +280,74 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         100.0 * (all.r1 - la.r1) / n,
         100.0 * (all.r1 - lu.r1) / n
     );
+    if let Some(sys_path) = systems {
+        compare_systems(&scorer, &sys_path, &by_id)?;
+    }
+    Ok(())
+}
+
+/// `--systems FILE`: each published system of `dev-systems.jsonl` (`{"id", "system",
+/// "summary"}`) scored on the articles it covers, beside nutgraf and Lead-3 on the same
+/// articles. A summary is one line: it is cut into sentences by nutgraf's splitter and
+/// joined by "\n" for rougeLsum.
+fn compare_systems(
+    scorer: &RougeScorer,
+    path: &str,
+    by_id: &HashMap<String, (String, [f64; 3], [f64; 3])>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut per_system: BTreeMap<String, (Sum, Sum, Sum)> = BTreeMap::new();
+    for line in std::io::BufReader::new(std::fs::File::open(path)?).lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line)?;
+        let (Some(id), Some(system), Some(summary)) = (
+            v["id"].as_str(),
+            v["system"].as_str(),
+            v["summary"].as_str(),
+        ) else {
+            continue;
+        };
+        let Some((reference, ours, lead)) = by_id.get(id) else {
+            continue;
+        };
+        let sentences: Vec<String> =
+            match nutgraf::read_str(summary, Some(nutgraf::InputFormat::Article)) {
+                Ok(a) => a
+                    .sentences
+                    .iter()
+                    .map(|s| a.text.chars().skip(s.start).take(s.end - s.start).collect())
+                    .collect(),
+                Err(_) => vec![summary.to_string()],
+            };
+        let s = f1s(scorer, reference, &sentences.join("\n"));
+        let e = per_system.entry(system.to_string()).or_default();
+        e.0.add(s);
+        e.1.add(*ours);
+        e.2.add(*lead);
+    }
+    let mut rows: Vec<_> = per_system.into_iter().collect();
+    rows.sort_by(|a, b| {
+        let r = |x: &Sum| x.r1 / x.n.max(1) as f64;
+        r(&b.1 .0).total_cmp(&r(&a.1 .0))
+    });
+    println!();
+    println!("published systems on the articles each covers (R1 R2 RLsum), with nutgraf and");
+    println!("Lead-3 on the same articles:");
+    println!(
+        "{:<40} {:>4}  {:^20}  {:^20}  {:^20}",
+        "system", "n", "system", "nutgraf", "Lead-3"
+    );
+    for (name, (sys, ours, lead)) in rows {
+        println!(
+            "{:<40} {:>4}  {}  {}  {}",
+            name,
+            sys.n,
+            sys.show(),
+            ours.show(),
+            lead.show()
+        );
+    }
     Ok(())
 }
