@@ -30,6 +30,8 @@ pub struct Draft {
     pub regions: Vec<usize>,
     /// What a relative `who` mention stands for.
     pub antecedent: Option<(usize, usize)>,
+    /// Direct speech whatever the quotation marks say (a transcript line).
+    pub direct: bool,
 }
 
 /// Capitalized words that start a description rather than a name.
@@ -537,6 +539,7 @@ impl Ctx<'_> {
             cue,
             para: self.para,
             regions,
+            direct: false,
             antecedent: None,
         }
     }
@@ -1641,13 +1644,137 @@ fn frame(
 }
 
 /// All drafts of an article, in text order.
+/// A transcript line, `PENCE: Well, look …` or `"WALLACE: Let's start …`: the speaker
+/// label (one to three words in capitals, at least two letters) and where the statement
+/// starts and ends (character offsets), for a paragraph `start..end`.
+fn transcript_label(
+    chars: &[char],
+    start: usize,
+    end: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    let mut i = start;
+    while i < end && chars[i].is_whitespace() {
+        i += 1;
+    }
+    if i < end && matches!(chars[i], '"' | '“') {
+        i += 1;
+    }
+    let label_start = i;
+    let colon = (i..end.min(i + 40)).find(|&k| chars[k] == ':')?;
+    let label = &chars[label_start..colon];
+    let letters = label.iter().filter(|c| c.is_alphabetic()).count();
+    let words = label
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
+    let ok = letters >= 2
+        && (1..=3).contains(&words)
+        && label.first().is_some_and(|c| c.is_uppercase())
+        && label
+            .iter()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    if !ok {
+        return None;
+    }
+    let mut s = colon + 1;
+    while s < end && chars[s].is_whitespace() {
+        s += 1;
+    }
+    let mut e = end;
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    // A statement of at least three words.
+    let words_after = chars[s..e]
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .count();
+    (words_after >= 3).then_some(((label_start, colon), (s, e)))
+}
+
+/// A paragraph that carries on the last transcript line: it opens with a quotation mark
+/// and is not a stage direction (`"(CROSSTALK.)`). The statement's character span.
+fn transcript_continuation(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    while i < end && chars[i].is_whitespace() {
+        i += 1;
+    }
+    if !(i < end && matches!(chars[i], '"' | '“')) {
+        return None;
+    }
+    i += 1;
+    while i < end && chars[i].is_whitespace() {
+        i += 1;
+    }
+    if i >= end || chars[i] == '(' {
+        return None;
+    }
+    let mut e = end;
+    while e > i && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    Some((i, e))
+}
+
+/// Regions whose opening mark lies in `start..end`.
+fn regions_in(regions: &[Region], start: usize, end: usize) -> Vec<usize> {
+    let first = regions.partition_point(|r| r.open < start);
+    (first..regions.len())
+        .take_while(|&r| regions[r].open < end)
+        .collect()
+}
+
 pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     let mut claimed = vec![false; regions.len()];
     // The draft a running quotation belongs to: (region that continues, draft index).
     let mut running: Option<(usize, usize)> = None;
     let mut last_speaker: Option<(usize, usize)> = None; // (draft index, paragraph)
+                                                         // The draft of the transcript line in the paragraph before, if any.
+    let mut transcript: Option<usize> = None;
     for (pi, para) in paras.iter().enumerate() {
+        // Transcript lines (`PENCE: …`) and the quoted paragraphs that carry them on.
+        let open_transcript = transcript.take();
+        // (Not in the first paragraph, where `NEW DELHI: …` is a dateline.)
+        let label = (pi > 0)
+            .then(|| transcript_label(chars, para.start, para.end))
+            .flatten()
+            .filter(|((a, b), _)| {
+                let l: String = chars[*a..*b].iter().collect::<String>().to_lowercase();
+                !NOT_SPEAKERS.contains(&l.trim())
+            });
+        if let Some((label, content)) = label {
+            let rs = regions_in(regions, para.start, para.end);
+            for &r in &rs {
+                claimed[r] = true;
+            }
+            running = None;
+            out.push(Draft {
+                spans: vec![content],
+                mention: Some(label),
+                description: None,
+                cue: ":".into(),
+                para: pi,
+                regions: rs,
+                antecedent: None,
+                direct: true,
+            });
+            transcript = Some(out.len() - 1);
+            continue;
+        }
+        if let Some(di) = open_transcript {
+            if let Some(sp) = transcript_continuation(chars, para.start, para.end) {
+                let rs = regions_in(regions, para.start, para.end);
+                for &r in &rs {
+                    claimed[r] = true;
+                }
+                running = None;
+                out[di].spans.push(sp);
+                out[di].regions.extend(rs);
+                transcript = Some(di);
+                continue;
+            }
+        }
         let ctx = Ctx {
             chars,
             regions,
@@ -1712,6 +1839,41 @@ pub fn attribute(chars: &[char], regions: &[Region], paras: &[Paragraph]) -> Vec
                         let mut d = ctx.draft(vec![sp], Some(name), None, "—".into(), rs.clone());
                         d.para = pi - 1;
                         out.push(d);
+                        for &r in &rs {
+                            claimed[r] = true;
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        // `“…” ― Name` in one paragraph (letters, readers' comments): the name after the
+        // dash is the speaker of the quotation before it.
+        if let Some(d) = para
+            .items
+            .iter()
+            .rposition(|x| x.is_punct('—') || x.is_punct('-'))
+            .filter(|&d| d > 0 && para.items.len() - d <= 8)
+        {
+            let before = &para.items[..d];
+            let rs: Vec<usize> = before.iter().filter_map(Item::quote).collect();
+            let only_quotes = before
+                .iter()
+                .all(|x| x.quote().is_some() || matches!(x.kind, ItemKind::Punct(_)));
+            let name = np_after(&para.items, d + 1, para.items.len())
+                .filter(|n| para.items[n.0].cap)
+                .filter(|n| {
+                    para.items[n.1..]
+                        .iter()
+                        .all(|x| matches!(x.kind, ItemKind::Punct(_)))
+                });
+            if let (true, false, Some(name)) = (only_quotes, rs.is_empty(), name) {
+                if !rs.iter().any(|&r| claimed[r]) {
+                    if let Some(sp) = ctx.span(0, d) {
+                        out.retain(|dr| {
+                            !(dr.cue.is_empty() && dr.regions.iter().any(|r| rs.contains(r)))
+                        });
+                        out.push(ctx.draft(vec![sp], Some(name), None, "—".into(), rs.clone()));
                         for &r in &rs {
                             claimed[r] = true;
                         }

@@ -160,7 +160,7 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
             .collect::<Vec<_>>()
             .join(" … ");
         let (inside, total) = quoted_share(&chars, &regions, &spans);
-        let kind = if total > 0 && inside * 10 >= total * 8 {
+        let kind = if d.direct || (total > 0 && inside * 10 >= total * 8) {
             Kind::Direct
         } else if inside > 0 {
             Kind::Mixed

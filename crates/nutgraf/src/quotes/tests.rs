@@ -314,3 +314,75 @@ fn issue_5_role_nouns_resolve_to_the_titled_person() {
     assert_eq!(out.speaker_mention.as_deref(), Some("The mayor"));
     assert_eq!(out.speaker.as_deref(), Some("Lena Ostrow"));
 }
+
+#[test]
+fn issue_5_dash_attribution_in_the_same_paragraph() {
+    // Readers' letters: each quotation followed by `― Name` on its own line.
+    let text = "Readers wrote in after the council vote on the Harbour Road bridge.\n\
+“The bridge saved my commute, and I would vote for it again.” ― Talia Brenner\n\
+“Nobody asked the people on the east bank.”― Omar Vettel.\n\
+“It cost too much.” — Ines Marlow";
+    let out = q(text);
+    assert_eq!(out.len(), 3, "{out:#?}");
+    let speakers: Vec<_> = out.iter().map(|x| x.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Talia Brenner"),
+            Some("Omar Vettel"),
+            Some("Ines Marlow")
+        ]
+    );
+    for quote in &out {
+        check(text, quote);
+        assert_eq!(quote.kind, Kind::Direct);
+        assert!(!quote.content.contains('―') && !quote.content.contains('—'));
+    }
+    assert!(
+        out[1].content.starts_with("Nobody asked"),
+        "{:?}",
+        out[1].content
+    );
+}
+
+#[test]
+fn issue_5_transcript_lines() {
+    let text = "The mayor spoke to the radio host on Sunday. A partial transcript follows.\n\
+\"HOLLIS: Will the ferry run again before the winter storms?\n\
+\"MAYOR DUARTE: We expect the ferry back on the water by the first of November.\n\
+\"The engineers have finished the hull, and the crew is training now.\n\
+\"(CROSSTALK.)\n\
+\"HOLLIS: Thank you, Mayor.\n\
+The interview ran for twelve minutes.";
+    let out = q(text);
+    assert_eq!(out.len(), 3, "{out:#?}");
+    for quote in &out {
+        check(text, quote);
+        assert_eq!(quote.kind, Kind::Direct);
+        assert_eq!(quote.cue.as_deref(), Some(":"));
+    }
+    assert_eq!(out[0].speaker_mention.as_deref(), Some("HOLLIS"));
+    assert_eq!(out[1].speaker_mention.as_deref(), Some("MAYOR DUARTE"));
+    // The quoted paragraph after a line carries it on; the stage direction does not.
+    assert_eq!(out[1].content_spans.len(), 2);
+    assert!(out[1]
+        .content
+        .contains("The engineers have finished the hull"));
+    assert!(!out.iter().any(|x| x.content.contains("CROSSTALK")));
+    assert!(out[2].content.starts_with("Thank you, Mayor."));
+}
+
+#[test]
+fn issue_5_capital_labels_that_are_not_speakers() {
+    // A dateline in the first paragraph and a label are not transcript lines.
+    let text = "NEW DELHI: The city opened four new metro stations on Monday, officials said.\n\
+UPDATE: The stations will open an hour later on Sundays.\n\
+Riders crowded the platforms all morning.";
+    let out = q(text);
+    assert!(
+        out.iter()
+            .all(|x| x.speaker_mention.as_deref() != Some("NEW DELHI")
+                && x.speaker_mention.as_deref() != Some("UPDATE")),
+        "{out:#?}"
+    );
+}
