@@ -373,6 +373,13 @@ pub fn hint_verdict(hint: &str) -> u8 {
         if layout_modifier(t) {
             continue;
         }
+        // A BEM modifier (`node--promoted`, `field--label-hidden`) says what state an
+        // element is in or how it looks; only its block (`node`, `field`) says what the
+        // element is, so only that part can mark boilerplate.
+        let bits = match t.find("--") {
+            Some(i) if i > 0 => token_bits(&t[..i]),
+            _ => bits,
+        };
         if bits & SNEG != 0 {
             f |= NEG;
             if bits & COMMENT != 0 || bits & SPOS == 0 {
@@ -1092,6 +1099,11 @@ mod tests {
         assert!(positive_hint("story-body"));
         assert!(strong_positive("article__body"));
         assert!(!negative_hint(""));
+        // BEM modifiers describe a state; only the block names the element.
+        assert!(!negative_hint("node node--type-article node--promoted"));
+        assert!(!negative_hint("field field--label-hidden field__item"));
+        assert!(negative_hint("sidebar--left"));
+        assert!(strong_negative("promo--wide"));
     }
 
     #[test]
