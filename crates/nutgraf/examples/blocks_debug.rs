@@ -1,4 +1,5 @@
-//! Prints the raw blocks of an HTML page with their owner chain (for error analysis).
+//! Prints the raw blocks of an HTML page with the decision taken on each and its owner
+//! chain (for error analysis).
 use std::io::Read;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
@@ -19,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let n = &dom.nodes[*r];
         println!("ROOT {r} {:?}.{}", n.tag, n.hint);
     }
-    for b in &raw {
+    for (k, b) in raw.iter().enumerate() {
         let mut chain = Vec::new();
         let mut i = b.owner;
         while i != 0 && chain.len() < 6 {
@@ -32,8 +33,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             i = n.parent;
         }
         let kept = sel.owners.contains(&b.owner) && sel.blocks.iter().any(|x| x.text == b.text);
+        let decision = sel
+            .decisions
+            .get(k)
+            .map_or("-".to_string(), |d| format!("{d:?}"));
         println!(
-            "{} {:>4} ld={:.2} [{}] {}",
+            "{} {decision:<14} {:>4} ld={:.2} [{}] {}",
             if kept { "+" } else { "-" },
             b.chars,
             b.link_density(),
