@@ -364,6 +364,25 @@ fn token_bits(token: &str) -> u8 {
     bits
 }
 
+/// Bits of a BEM token: its block by the usual rules, its modifiers by whole words.
+fn modifier_bits(block: &str, modifiers: &str) -> u8 {
+    let mut bits = token_bits(block);
+    for m in modifiers.split("--").filter(|m| !m.is_empty()) {
+        let words: Vec<&str> = m.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+        for (j, w) in words.iter().enumerate() {
+            if *w == "hidden" && j > 0 {
+                continue;
+            }
+            if STRONG_NEG.contains(w) || neg_token(w) {
+                bits |= SNEG;
+            } else if WEAK_NEG.contains(w) {
+                bits |= NEG;
+            }
+        }
+    }
+    bits
+}
+
 /// Verdicts for a whole hint (`SNEG`, `NEG`, `POS`, `SPOS` bits).
 pub fn hint_verdict(hint: &str) -> u8 {
     let mut f = 0;
@@ -374,10 +393,11 @@ pub fn hint_verdict(hint: &str) -> u8 {
             continue;
         }
         // A BEM modifier (`node--promoted`, `field--label-hidden`) says what state an
-        // element is in or how it looks; only its block (`node`, `field`) says what the
-        // element is, so only that part can mark boilerplate.
+        // element is in or how it looks: there only whole words count
+        // (`node--view-mode-teaser`), not parts of words (`promo` in `promoted`), and a
+        // hidden part (`label-hidden`) does not hide the element.
         let bits = match t.find("--") {
-            Some(i) if i > 0 => token_bits(&t[..i]),
+            Some(i) if i > 0 => modifier_bits(&t[..i], &t[i..]),
             _ => bits,
         };
         if bits & SNEG != 0 {
@@ -1104,6 +1124,8 @@ mod tests {
         assert!(!negative_hint("field field--label-hidden field__item"));
         assert!(negative_hint("sidebar--left"));
         assert!(strong_negative("promo--wide"));
+        assert!(negative_hint("node node--view-mode-teaser"));
+        assert!(strong_negative("card--related"));
     }
 
     #[test]
