@@ -143,7 +143,7 @@ impl From<InputFormatArg> for nutgraf::InputFormat {
     fn from(f: InputFormatArg) -> Self {
         match f {
             InputFormatArg::Html => nutgraf::InputFormat::Html,
-            InputFormatArg::Text => nutgraf::InputFormat::Text,
+            InputFormatArg::Text => nutgraf::InputFormat::Dump,
             InputFormatArg::Article => nutgraf::InputFormat::Article,
         }
     }

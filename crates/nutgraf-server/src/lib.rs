@@ -246,7 +246,7 @@ fn parse_request(
     } else if let Some(t) = req.text {
         Job::Bytes {
             bytes: t.into_bytes(),
-            format: Some(nutgraf::InputFormat::Text),
+            format: Some(nutgraf::InputFormat::Dump),
             content_type: utf8,
         }
     } else if let Some(a) = req.article {

@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fmt = if mode == "html" {
         nutgraf::InputFormat::Html
     } else {
-        nutgraf::InputFormat::Text
+        nutgraf::InputFormat::Dump
     };
     let opts = nutgraf::Options {
         format: Some(fmt),

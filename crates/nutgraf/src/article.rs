@@ -207,7 +207,7 @@ pub fn parse_byline(text: &str) -> (Vec<String>, Option<String>) {
             // CJK names are separated by spaces alone ("王小明 李华").
             if p.trim()
                 .chars()
-                .all(|c| c == ' ' || crate::text::lines::is_cjk(c))
+                .all(|c| c == ' ' || crate::dump::lines::is_cjk(c))
             {
                 p.split(' ').collect::<Vec<_>>()
             } else {
@@ -320,7 +320,7 @@ fn looks_like_name(s: &str) -> bool {
         return false;
     }
     let chars = s.chars().count();
-    if s.chars().all(crate::text::lines::is_cjk) {
+    if s.chars().all(crate::dump::lines::is_cjk) {
         return (2..=4).contains(&chars);
     }
     words.iter().all(|w| {

@@ -25,7 +25,7 @@ pub mod html;
 pub mod page;
 pub mod quotes;
 pub mod sentences;
-pub mod text;
+pub mod dump;
 
 pub use article::{Article, Dateline};
 pub use digest::{digest, Digest, DigestOptions};
@@ -59,7 +59,7 @@ pub fn read_str(text: &str, format: Option<InputFormat>) -> Result<Article, Erro
     let format = format.unwrap_or_else(|| page::detect_format(text));
     match format {
         InputFormat::Html => html::read_html(text),
-        InputFormat::Text => text::read_text(text),
+        InputFormat::Dump => dump::read_dump(text),
         InputFormat::Article => Ok(article::from_plain_article(text)),
     }
 }

@@ -24,7 +24,7 @@ pub enum InputFormat {
     /// An HTML page.
     Html,
     /// A page dumped as text (w3m, lynx, copy-paste), chrome included.
-    Text,
+    Dump,
     /// Already-clean article text: kept whole.
     Article,
 }
@@ -377,7 +377,7 @@ pub fn detect_format(text: &str) -> InputFormat {
     if has_many_tags(rest) {
         return InputFormat::Html;
     }
-    InputFormat::Text
+    InputFormat::Dump
 }
 
 /// Length of the leading whitespace, byte order marks and `<!-- comments -->`.
@@ -793,11 +793,11 @@ mod tests {
             "",
             "<!-- never closed",
         ] {
-            assert_eq!(detect_format(text), InputFormat::Text, "{text}");
+            assert_eq!(detect_format(text), InputFormat::Dump, "{text}");
         }
         // Tags far beyond the sniffed head do not count.
         let far = format!("{}<div><p>x</p></div>", "word ".repeat(1000));
-        assert_eq!(detect_format(&far), InputFormat::Text);
+        assert_eq!(detect_format(&far), InputFormat::Dump);
     }
 
     proptest::proptest! {

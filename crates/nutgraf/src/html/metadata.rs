@@ -5,13 +5,13 @@ mod authors;
 mod dates;
 mod jsonld;
 mod pagedates;
-mod text;
+mod normalize;
 
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
 
-use self::text::{clean, collapse, norm_key};
+use self::normalize::{clean, collapse, norm_key};
 
 /// Metadata of one page: the same record the shared assembly step takes.
 pub use crate::article::PageInfo as Metadata;

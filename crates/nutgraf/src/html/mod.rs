@@ -16,7 +16,7 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
     let dom = dom::Dom::from_html(&doc);
     let raw = content::raw_blocks(&dom);
     let sel = content::select(&dom, &raw);
-    let blocks = classify(&dom, &sel);
+    let blocks = assign_roles(&dom, &sel);
     let info = metadata::extract(&doc);
     let article = article::assemble(&blocks, info);
     if article.paragraphs.is_empty() {
@@ -45,7 +45,7 @@ fn highlights_hint(hint: &str) -> bool {
 }
 
 /// Gives the selected blocks their article roles: the page's own highlights, the body.
-fn classify(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
+fn assign_roles(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
     let mut out = Vec::with_capacity(sel.blocks.len());
     let mut after_label = false;
     for (block, &owner) in sel.blocks.iter().zip(&sel.owners) {

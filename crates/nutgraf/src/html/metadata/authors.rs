@@ -1,6 +1,6 @@
 //! Byline strings → person names.
 
-use super::text::{collapse, norm_key};
+use super::normalize::{collapse, norm_key};
 
 /// Leading phrases that introduce a byline ("By", "Von", "Par", ...), lower-case.
 const PREFIXES: &[&str] = &[

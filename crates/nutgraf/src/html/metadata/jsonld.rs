@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::text::clean;
+use super::normalize::clean;
 
 /// What the JSON-LD blocks of a page say.
 #[derive(Debug, Default)]

@@ -11,7 +11,7 @@ use classify::{ends_sentence, is_headline_like};
 use lines::Line;
 
 /// Reads a text dump of a news page into an [`Article`].
-pub fn read_text(text: &str) -> Result<Article, Error> {
+pub fn read_dump(text: &str) -> Result<Article, Error> {
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
