@@ -1,7 +1,7 @@
 //! Chrome and boilerplate decisions on single blocks: chrome lines (timestamps,
 //! credits, calls to action), teaser headings ("Related stories") and the teasers under
 //! them, boilerplate containers between a block and its story container, link lists.
-//! [`decide`] gives each block its [`Decision`].
+//! `decide` gives each block its [`Decision`].
 
 use super::blocks::RawBlock;
 use super::dom::{Dom, Tag};

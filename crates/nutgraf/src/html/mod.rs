@@ -1,5 +1,9 @@
 //! HTML pages: parse → arena DOM → text blocks → the article's typed blocks, plus the
 //! page's metadata; then the shared [`crate::article::assemble`] step.
+//!
+//! The steps: [`prescan`] (raw text and nesting), [`dom`] (the arena), [`blocks`] (text
+//! blocks), [`select`] (the story's containers and blocks, judged with [`hints`] and
+//! [`chrome`]), roles (here), [`metadata`].
 pub mod blocks;
 pub mod chrome;
 pub mod dom;
@@ -32,6 +36,10 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
     }
     Ok(article)
 }
+
+/// Inside a highlights box, a non-list block shorter than this (in characters) is the
+/// box's own heading or note, not story text.
+const HIGHLIGHTS_NOTE_MAX_CHARS: usize = 80;
 
 /// Gives the selected blocks their article roles: the page's own highlights, the body.
 fn assign_roles(dom: &dom::Dom, sel: &select::Selection) -> Vec<Block> {
@@ -76,7 +84,7 @@ fn assign_roles(dom: &dom::Dom, sel: &select::Selection) -> Vec<Block> {
             kind = BlockKind::Highlight;
         } else {
             after_label = false;
-            if in_hl_container && block.text.chars().count() < 80 {
+            if in_hl_container && block.text.chars().count() < HIGHLIGHTS_NOTE_MAX_CHARS {
                 // a highlights box's own heading or note
                 continue;
             }

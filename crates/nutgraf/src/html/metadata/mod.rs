@@ -2,9 +2,9 @@
 //! description, from JSON-LD, `<meta>` tags, microdata and visible bylines.
 //!
 //! [`extract`] reads the sources once and asks one function per field; the longer
-//! choices have modules of their own: [`title`] (the headline), [`authors`] (the
-//! author cascade and byline cleaning), [`pagedates`] (the publication date against
-//! the dates the page shows), with [`jsonld`], [`dates`] and [`normalize`] below them.
+//! choices have modules of their own: `title` (the headline), `authors` (the
+//! author cascade and byline cleaning), `pagedates` (the publication date against
+//! the dates the page shows), with `jsonld`, `dates` and `normalize` below them.
 
 mod authors;
 mod dates;

@@ -2,9 +2,9 @@
 //! best container wins, climbs to the ancestor holding the whole story, and takes the
 //! siblings that belong to it; then every block inside is kept or dropped.
 //!
-//! The steps, one module each: [`scoring`] (per-node figures and scores), [`choosing`]
-//! (the best container), [`climbing`] (up to the whole story), [`siblings`] (the parts
-//! beside it) and [`decisions`] (block by block, with the rules of
+//! The steps, one module each: `scoring` (per-node figures and scores), `choosing`
+//! (the best container), `climbing` (up to the whole story), `siblings` (the parts
+//! beside it) and `decisions` (block by block, with the rules of
 //! [`crate::html::chrome`]).
 //!
 //! # Relation to Mozilla Readability
