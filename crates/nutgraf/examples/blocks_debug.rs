@@ -14,8 +14,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = String::from_utf8_lossy(&bytes);
     let doc = scraper::Html::parse_document(&text);
     let dom = nutgraf::html::dom::Dom::from_html(&doc);
-    let raw = nutgraf::html::content::raw_blocks(&dom);
-    let sel = nutgraf::html::content::select(&dom, &raw);
+    let raw = nutgraf::html::blocks::raw_blocks(&dom);
+    let sel = nutgraf::html::select::select(&dom, &raw);
     for r in &sel.roots {
         let n = &dom.nodes[*r];
         println!("ROOT {r} {:?}.{}", n.tag, n.hint);

@@ -31,8 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or_default();
         let doc = scraper::Html::parse_document(&nutgraf::html::prescan::strip_raw_text(&text));
         let dom = nutgraf::html::dom::Dom::from_html(&doc);
-        let raw = nutgraf::html::content::raw_blocks(&dom);
-        let sel = nutgraf::html::content::select(&dom, &raw);
+        let raw = nutgraf::html::blocks::raw_blocks(&dom);
+        let sel = nutgraf::html::select::select(&dom, &raw);
         for w in case["with"].as_array().into_iter().flatten() {
             let w = norm(w.as_str().unwrap_or(""));
             if article.contains(&w) {

@@ -1,9 +1,16 @@
 //! HTML pages: parse → arena DOM → text blocks → the article's typed blocks, plus the
 //! page's metadata; then the shared [`crate::article::assemble`] step.
-pub mod content;
+//!
+//! The steps: [`prescan`] (raw text and nesting), [`dom`] (the arena), [`blocks`] (text
+//! blocks), [`select`] (the story's containers and blocks, judged with [`hints`] and
+//! [`chrome`]), roles (here), [`metadata`].
+pub mod blocks;
+pub mod chrome;
 pub mod dom;
+pub mod hints;
 pub mod metadata;
 pub mod prescan;
+pub mod select;
 
 use crate::article;
 use crate::blocks::{Block, BlockKind};
@@ -14,8 +21,8 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
     let stripped = prescan::strip_raw_text(html);
     let doc = scraper::Html::parse_document(&prescan::cap_nesting(&stripped));
     let dom = dom::Dom::from_html(&doc);
-    let raw = content::raw_blocks(&dom);
-    let sel = content::select(&dom, &raw);
+    let raw = blocks::raw_blocks(&dom);
+    let sel = select::select(&dom, &raw);
     let blocks = assign_roles(&dom, &sel);
     let info = metadata::extract(&doc);
     let article = article::assemble(&blocks, info);
@@ -30,22 +37,12 @@ pub fn read_html(html: &str) -> Result<Article, Error> {
     Ok(article)
 }
 
-fn highlights_hint(hint: &str) -> bool {
-    [
-        "highlight",
-        "key-points",
-        "keypoints",
-        "takeaway",
-        "tldr",
-        "summary-list",
-        "bullet-summary",
-    ]
-    .iter()
-    .any(|h| hint.contains(h))
-}
+/// Inside a highlights box, a non-list block shorter than this (in characters) is the
+/// box's own heading or note, not story text.
+const HIGHLIGHTS_NOTE_MAX_CHARS: usize = 80;
 
 /// Gives the selected blocks their article roles: the page's own highlights, the body.
-fn assign_roles(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
+fn assign_roles(dom: &dom::Dom, sel: &select::Selection) -> Vec<Block> {
     let mut out = Vec::with_capacity(sel.blocks.len());
     let mut after_label = false;
     for (block, &owner) in sel.blocks.iter().zip(&sel.owners) {
@@ -68,7 +65,7 @@ fn assign_roles(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
         let mut in_hl_container = false;
         let mut i = owner;
         while i != 0 && (i != root || sel.roots.len() > 1) {
-            if highlights_hint(&dom.nodes[i].hint) {
+            if hints::highlights_hint(&dom.nodes[i].hint) {
                 in_hl_container = true;
                 break;
             }
@@ -87,7 +84,7 @@ fn assign_roles(dom: &dom::Dom, sel: &content::Selection) -> Vec<Block> {
             kind = BlockKind::Highlight;
         } else {
             after_label = false;
-            if in_hl_container && block.text.chars().count() < 80 {
+            if in_hl_container && block.text.chars().count() < HIGHLIGHTS_NOTE_MAX_CHARS {
                 // a highlights box's own heading or note
                 continue;
             }

@@ -1,6 +1,14 @@
-//! Byline strings → person names.
+//! Authors: byline strings → person names, and the cascade of sources a page's
+//! authors come from.
 
+use std::sync::LazyLock;
+
+use scraper::{Html, Selector};
+
+use super::jsonld::JsonLd;
 use super::normalize::{collapse, norm_key};
+use super::pagedates::PageText;
+use super::{attrs_contain, has_ancestor, looks_like_url, sel, text_of, Metas, ITEM_NAME};
 
 /// Leading phrases that introduce a byline ("By", "Von", "Par", ...), lower-case.
 const PREFIXES: &[&str] = &[
@@ -371,4 +379,192 @@ pub(crate) fn clean_authors(raw: &str, outlet: Option<&str>) -> Vec<String> {
         }
     }
     out
+}
+
+static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[class*=byline], [class*=Byline], [class*=author], [class*=Author], [class*=autor], \
+         [class*=Autor], [id*=byline], [id*=author], [rel~=author], [class*=writer], \
+         [class*=creator], [data-author], address",
+    )
+});
+
+/// At most this many authors are kept.
+const MAX_AUTHORS: usize = 20;
+
+/// `<meta>` keys that name the authors, by preference: the first key that yields a
+/// name wins.
+const AUTHOR_META_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+    "byl",
+    "twitter:creator:name",
+];
+
+/// Class/id words of a byline-like element that is no byline (an author box, a photo
+/// credit, a share bar).
+const NOT_A_BYLINE: &[&str] = &[
+    "comment",
+    "bio",
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "foto",
+    "description",
+    "about",
+    "social",
+    "follow",
+    "share",
+    "teaser",
+    "related",
+    "footer",
+    "widget",
+    "authors-list",
+    "more-",
+];
+
+/// Class/id words of an area whose bylines belong to other stories or to comments.
+const NOT_THE_STORY: &[&str] = &[
+    "comment",
+    "teaser",
+    "related",
+    "footer",
+    "sidebar",
+    "widget",
+    "recommend",
+];
+
+/// Names found so far, without repeats.
+struct Found<'a> {
+    names: Vec<String>,
+    outlet: Option<&'a str>,
+}
+
+impl Found<'_> {
+    /// Adds the names in one byline / author value.
+    fn add(&mut self, raw: &str) {
+        for n in clean_authors(raw, self.outlet) {
+            if !self
+                .names
+                .iter()
+                .any(|a| a.to_lowercase() == n.to_lowercase())
+            {
+                self.names.push(n);
+            }
+        }
+    }
+}
+
+/// Authors from the `<meta>` tags: the first key of [`AUTHOR_META_KEYS`] that names one.
+fn from_meta_tags(metas: &Metas, found: &mut Found<'_>) {
+    for key in AUTHOR_META_KEYS {
+        for v in metas.all(key) {
+            if !looks_like_url(v) {
+                found.add(v);
+            }
+        }
+        if !found.names.is_empty() {
+            break;
+        }
+    }
+}
+
+/// Authors from Yoast-style `twitter:label1` = "Written by" / "Verfasst von" and its
+/// `twitter:data1`.
+fn from_twitter_labels(metas: &Metas, found: &mut Found<'_>) {
+    for k in 1..=4 {
+        let label = metas.get(&format!("twitter:label{k}")).unwrap_or("");
+        let l = label.to_lowercase();
+        if l.contains("written by")
+            || l.contains("verfasst von")
+            || l.contains("author")
+            || l.contains("autor")
+            || l.contains("écrit par")
+            || l.contains("escrito por")
+        {
+            if let Some(v) = metas.get(&format!("twitter:data{k}")) {
+                found.add(v);
+            }
+        }
+    }
+}
+
+/// Authors from the first byline-like element (class/id `byline`, `author`, ...)
+/// of the story that names one.
+fn from_byline_elements(doc: &Html, found: &mut Found<'_>) {
+    for el in doc.select(&BYLINE).take(200) {
+        if attrs_contain(el.value(), NOT_A_BYLINE) {
+            continue;
+        }
+        if has_ancestor(el, |e| {
+            attrs_contain(e, NOT_THE_STORY)
+                || e.name() == "footer"
+                || e.name() == "aside"
+                || e.name() == "nav"
+        }) {
+            continue;
+        }
+        let t = el
+            .select(&ITEM_NAME)
+            .next()
+            .map_or_else(|| text_of(el, 400), |n| text_of(n, 200));
+        if t.is_empty() || t.chars().count() > 200 {
+            continue;
+        }
+        found.add(&t);
+        if !found.names.is_empty() {
+            break;
+        }
+    }
+}
+
+/// The page's authors, from the first source that names any: JSON-LD, `<meta>` tags,
+/// Twitter labels, microdata, a plain byline line by the headline, byline elements.
+pub(super) fn page_authors(
+    doc: &Html,
+    metas: &Metas,
+    ld: &JsonLd,
+    micro_authors: &[String],
+    page: &PageText<'_>,
+    outlet: Option<&str>,
+) -> Vec<String> {
+    let mut found = Found {
+        names: Vec::new(),
+        outlet,
+    };
+    for a in &ld.authors {
+        if !looks_like_url(a) {
+            found.add(a);
+        }
+    }
+    if found.names.is_empty() {
+        from_meta_tags(metas, &mut found);
+    }
+    if found.names.is_empty() {
+        from_twitter_labels(metas, &mut found);
+    }
+    if found.names.is_empty() {
+        for a in micro_authors {
+            found.add(a);
+        }
+    }
+    if found.names.is_empty() {
+        // A plain "Von Max Muster" / "By Jane Roe" line by the headline.
+        if let Some(b) = page.headline_byline() {
+            found.add(b);
+        }
+    }
+    if found.names.is_empty() {
+        from_byline_elements(doc, &mut found);
+    }
+    let mut authors = found.names;
+    authors.truncate(MAX_AUTHORS);
+    authors
 }

@@ -1,13 +1,20 @@
-//! Dates as the page shows them: the short texts around the headline and the
-//! short texts of the whole page.
+//! Dates as the page shows them (the short texts around the headline and the short
+//! texts of the whole page), and the choice of the publication date between those and
+//! the machine-readable ones.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
-use scraper::{Html, Node};
+use scraper::{Html, Node, Selector};
 
-use super::dates::{day_number, find_date_in_text, scan_dates, scan_dates_limit};
+use super::dates::{
+    date_from_url, day_number, find_date_in_text, has_local_offset, parse_date, scan_dates,
+    scan_dates_limit,
+};
+use super::jsonld::JsonLd;
+use super::{attrs_contain, has_ancestor, sel, text_of, Metas};
 
 /// At most this many text nodes are read from a page.
 const MAX_NODES: usize = 20_000;
@@ -346,6 +353,201 @@ fn byline_of(t: &str) -> Option<&str> {
             {
                 return Some(rest);
             }
+        }
+    }
+    None
+}
+
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[class*=date], [class*=Date], [class*=publish], [class*=datum], [class*=Datum], \
+         [id*=date], [class*=time], [class*=meta], [class*=byline]",
+    )
+});
+
+/// `<meta>` keys that carry the publication date, by preference.
+const PUBLISHED_META_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article.published",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "published_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "og:pubdate",
+    "release_date",
+    "displaydate",
+    "cxenseparse:recs:publishtime",
+    "last-modified-no",
+];
+
+/// The publication date: the machine-readable one (JSON-LD, `<meta>`, microdata),
+/// checked against the dates the page shows ([`choose_date`]).
+pub(super) fn published(
+    doc: &Html,
+    metas: &Metas,
+    ld: &JsonLd,
+    micro_date: Option<&str>,
+    page: &PageText<'_>,
+    canonical: Option<&str>,
+) -> Option<String> {
+    let meta_date = metas.first(PUBLISHED_META_KEYS).and_then(parse_date);
+    let structured = ld
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or(meta_date)
+        .or_else(|| micro_date.and_then(parse_date));
+    let url_date = canonical.and_then(date_from_url);
+    choose_date(structured, ld.recipe, page, url_date, doc)
+}
+
+/// Dates the headline block shows further away than this (in bytes of text after
+/// the headline) do not override a machine-readable date.
+const NEAR_HEADLINE: usize = 300;
+
+/// Publication date. The date the page shows under (or above) the headline wins
+/// over a machine-readable one unless it is far from the headline; a machine
+/// date is moved to the neighbouring day the page shows (a UTC time shown in
+/// local time) unless it carries its own local offset; a recipe's machine date
+/// that the page never shows is dropped. Without either: `<time>`, the URL and
+/// date-classed text.
+fn choose_date(
+    structured: Option<String>,
+    recipe: bool,
+    page: &PageText<'_>,
+    url_date: Option<String>,
+    doc: &Html,
+) -> Option<String> {
+    let heads = page.headline_dates(2000);
+    let day = |d: &str| day_number(d);
+    let structured = match (structured, heads.first()) {
+        (Some(s), Some((h, at))) => {
+            let sd = day(&s);
+            if heads.iter().any(|(x, _)| day(x) == sd) {
+                return Some(s);
+            }
+            let adjacent = sd.zip(day(h)).is_some_and(|(a, b)| (a - b).abs() <= 1);
+            if (adjacent && !has_local_offset(&s)) || *at <= NEAR_HEADLINE {
+                return Some(h.clone());
+            }
+            Some(s)
+        }
+        (None, Some((h, _))) => return Some(h.clone()),
+        (s, None) => s,
+    };
+    match structured {
+        Some(s) => match page.shown_day(&s) {
+            Some(d) if s.starts_with(&d) => Some(s),
+            Some(d) if !has_local_offset(&s) => Some(d),
+            Some(_) => Some(s),
+            None => {
+                if !recipe || url_date.as_deref().is_some_and(|u| s.starts_with(u)) {
+                    Some(s)
+                } else {
+                    None
+                }
+            }
+        },
+        None => time_date(doc).or(url_date).or_else(|| visible_date(doc)),
+    }
+}
+
+/// A `<time>` element that marks the publication date.
+fn time_date(doc: &Html) -> Option<String> {
+    let mut in_article = None;
+    for t in doc.select(&TIME).take(200) {
+        let v = t.value();
+        let dt = v.attr("datetime").unwrap_or("");
+        let publish = v.attr("pubdate").is_some()
+            || v.attr("itemprop")
+                .is_some_and(|p| p.contains("datePublished"))
+            || attrs_contain(v, &["publish", "pubdate", "published"]);
+        if attrs_contain(v, &["modif", "update"]) {
+            continue;
+        }
+        let parsed = parse_date(dt).or_else(|| {
+            let txt = text_of(t, 100);
+            find_date_in_text(&txt)
+        });
+        if publish && parsed.is_some() {
+            return parsed;
+        }
+        if in_article.is_none()
+            && parsed.is_some()
+            && has_ancestor(t, |e| {
+                matches!(e.name(), "article" | "main" | "header")
+                    || attrs_contain(
+                        e,
+                        &["article", "artikel", "byline", "post-meta", "entry-meta"],
+                    )
+            })
+            && !has_ancestor(t, |e| {
+                matches!(e.name(), "aside" | "footer" | "nav" | "li")
+                    || attrs_contain(e, &["comment", "related", "teaser", "sidebar"])
+            })
+        {
+            in_article = parsed;
+        }
+    }
+    in_article
+}
+
+/// A date written in a short date / byline element of the article.
+fn visible_date(doc: &Html) -> Option<String> {
+    for el in doc.select(&DATE_CLASS).take(300) {
+        let v = el.value();
+        if attrs_contain(v, &["modif", "comment", "copyright"]) {
+            continue;
+        }
+        if has_ancestor(el, |e| {
+            matches!(e.name(), "aside" | "footer" | "nav" | "li")
+                || attrs_contain(e, &["comment", "related", "teaser", "sidebar", "footer"])
+        }) {
+            continue;
+        }
+        let t = text_of(el, 200);
+        if t.is_empty() || t.chars().count() > 120 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if [
+            "aktualisiert",
+            "updated",
+            "geändert",
+            "modifié",
+            "actualizado",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+            && !["veröffentlicht", "published", "publié", "publicado"]
+                .iter()
+                .any(|w| lower.contains(w))
+        {
+            continue;
+        }
+        if let Some(d) = find_date_in_text(&t) {
+            return Some(d);
         }
     }
     None

@@ -1,17 +1,24 @@
 //! Page metadata: title, authors, outlet, publication date, language, tags and
 //! description, from JSON-LD, `<meta>` tags, microdata and visible bylines.
+//!
+//! [`extract`] reads the sources once and asks one function per field; the longer
+//! choices have modules of their own: `title` (the headline), `authors` (the
+//! author cascade and byline cleaning), `pagedates` (the publication date against
+//! the dates the page shows), with `jsonld`, `dates` and `normalize` below them.
 
 mod authors;
 mod dates;
 mod jsonld;
 mod normalize;
 mod pagedates;
+mod title;
 
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
 
-use self::normalize::{clean, collapse, norm_key};
+use self::jsonld::JsonLd;
+use self::normalize::{clean, collapse};
 
 /// Metadata of one page: the same record the shared assembly step takes.
 pub use crate::article::PageInfo as Metadata;
@@ -26,29 +33,12 @@ fn sel(s: &str) -> Selector {
 
 static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static LD: LazyLock<Selector> = LazyLock::new(|| sel("script[type]"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html"));
 static LINK_CANON: LazyLock<Selector> = LazyLock::new(|| sel("link[rel=canonical]"));
 static ITEMPROP: LazyLock<Selector> = LazyLock::new(|| {
     sel("[itemprop=headline], [itemprop=author], [itemprop=creator], [itemprop=datePublished], [itemprop=dateCreated]")
 });
 static ITEM_NAME: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
-static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        "[class*=byline], [class*=Byline], [class*=author], [class*=Author], [class*=autor], \
-         [class*=Autor], [id*=byline], [id*=author], [rel~=author], [class*=writer], \
-         [class*=creator], [data-author], address",
-    )
-});
-static HEADINGS: LazyLock<Selector> = LazyLock::new(|| sel("h1, h2, h3"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
-static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        "[class*=date], [class*=Date], [class*=publish], [class*=datum], [class*=Datum], \
-         [id*=date], [class*=time], [class*=meta], [class*=byline]",
-    )
-});
 
 /// `<meta>` values keyed by lower-case `property` / `name` / `itemprop` / `http-equiv`.
 struct Metas {
@@ -119,191 +109,61 @@ fn attrs_contain(el: &scraper::node::Element, words: &[&str]) -> bool {
     words.iter().any(|w| class.contains(w) || id.contains(w))
 }
 
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " ~ ", " > ", "|",
-];
-
-fn split_title(s: &str) -> Vec<&str> {
-    for sep in TITLE_SEPARATORS {
-        if s.contains(sep) {
-            return s
-                .split(sep)
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-        }
-    }
-    vec![s]
-}
-
-/// Removes a site-name prefix/suffix from a title-like string.
-fn strip_site(s: &str, sites: &[String]) -> String {
-    let parts = split_title(s);
-    if parts.len() < 2 {
-        return s.to_string();
-    }
-    let is_site = |p: &str| {
-        let k = norm_key(p);
-        !k.is_empty()
-            && sites.iter().any(|site| {
-                let sk = norm_key(site);
-                !sk.is_empty() && (sk == k || sk.contains(&k) || k.contains(&sk))
-            })
-    };
-    let kept: Vec<&str> = parts.iter().copied().filter(|p| !is_site(p)).collect();
-    if kept.len() < parts.len() && !kept.is_empty() {
-        // Site part removed: rejoin the rest with the separator found.
-        let sep = TITLE_SEPARATORS
-            .iter()
-            .find(|sep| s.contains(**sep))
-            .copied()
-            .unwrap_or(" | ");
-        return kept.join(sep);
-    }
-    s.to_string()
-}
-
-fn words_of(s: &str) -> Vec<String> {
-    norm_key(s)
-        .split(' ')
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_string)
-        .collect()
-}
-
-/// The visible headline (`<h1>`) that agrees best with the `<title>` / og:title /
-/// JSON-LD headline, skipping logo-like h1s that carry the site name.
-fn best_h1(
-    title_tag: Option<&str>,
-    candidates: &[String],
-    h1s: &[String],
-    sites: &[String],
-) -> Option<String> {
-    let tag_parts: Vec<&str> = title_tag.map(split_title).unwrap_or_default();
-    let stripped_tag = title_tag.map(|t| strip_site(t, sites));
-    let mut reference: Vec<String> = Vec::new();
-    for c in candidates.iter().chain(stripped_tag.iter()) {
-        reference.extend(words_of(c));
-    }
-    let site_keys: Vec<String> = sites.iter().map(|s| norm_key(s)).collect();
-    let mut best: Option<(f64, String)> = None;
-    for h in h1s.iter().take(5) {
-        let hk = norm_key(h);
-        if hk.is_empty() || h.chars().count() > 300 || site_keys.contains(&hk) {
-            continue;
-        }
-        if tag_parts.len() >= 2 {
-            // A h1 equal to a (non-longest) segment of the <title> is the site name.
-            let longest = tag_parts
-                .iter()
-                .map(|p| p.chars().count())
-                .max()
-                .unwrap_or(0);
-            if tag_parts
-                .iter()
-                .any(|p| norm_key(p) == hk && p.chars().count() < longest)
-            {
-                continue;
-            }
-        }
-        // A kicker glued before the headline: "Kicker Headline" ends with a candidate.
-        let mut choice = h.clone();
-        let mut score = 0.0;
-        for c in candidates.iter().chain(stripped_tag.iter()) {
-            let ck = norm_key(c);
-            if ck.len() >= 10 && hk != ck && hk.ends_with(&ck) && ck.len() * 2 >= hk.len() {
-                choice = c.clone();
-                score = 1.0;
-                break;
-            }
-        }
-        if score == 0.0 {
-            let w = words_of(h);
-            if w.is_empty() {
-                continue;
-            }
-            let common = w.iter().filter(|x| reference.contains(x)).count();
-            score = common as f64 / w.len() as f64;
-        }
-        if score > 0.1 && best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, choice));
-        }
-    }
-    best.map(|(_, h)| h)
-}
-
-fn choose_title(
-    title_tag: Option<&str>,
-    ld_headline: Option<&str>,
-    og: Option<&str>,
-    h1s: &[String],
-    sites: &[String],
-) -> Option<String> {
-    let tag_key = title_tag.map(norm_key).unwrap_or_default();
-    let tag_parts: Vec<String> = title_tag
-        .map(|t| split_title(t).into_iter().map(norm_key).collect())
-        .unwrap_or_default();
-    let matches_tag = |c: &str| {
-        let k = norm_key(c);
-        !k.is_empty()
-            && (k == tag_key
-                || tag_parts.contains(&k)
-                || (tag_key.starts_with(&k) && k.len() * 2 > tag_key.len())
-                || (tag_key.ends_with(&k) && k.len() * 2 > tag_key.len()))
-    };
-    let mut candidates: Vec<String> = Vec::new();
-    for c in [ld_headline, og].into_iter().flatten() {
-        candidates.push(strip_site(c, sites));
-    }
-    if let Some(h) = best_h1(title_tag, &candidates, h1s, sites) {
-        return Some(h);
-    }
-    for h in h1s.iter().take(3) {
-        candidates.push(h.clone());
-    }
-    for c in &candidates {
-        if c.chars().count() >= 3 && matches_tag(c) {
-            return Some(c.clone());
-        }
-    }
-    // The <title> itself without the site name.
-    if let Some(t) = title_tag {
-        let stripped = strip_site(t, sites);
-        // A h1 that the <title> starts with.
-        for h in h1s.iter().take(3) {
-            let hk = norm_key(h);
-            if hk.len() >= 10 && norm_key(&stripped).starts_with(&hk) {
-                return Some(h.clone());
-            }
-        }
-        if stripped != t {
-            return Some(stripped);
-        }
-    }
-    if let Some(c) = candidates.first() {
-        return Some(c.clone());
-    }
-    title_tag.map(|t| {
-        let parts = split_title(t);
-        if parts.len() >= 2 {
-            parts
-                .iter()
-                .max_by_key(|p| p.chars().count())
-                .map_or_else(|| t.to_string(), |p| p.to_string())
-        } else {
-            t.to_string()
-        }
-    })
-}
-
 fn looks_like_url(s: &str) -> bool {
     s.starts_with("http") || s.starts_with("//") || s.starts_with('/') || s.contains("www.")
 }
 
-/// Extracts the page metadata.
-pub fn extract(doc: &Html) -> Metadata {
-    let metas = Metas::read(doc);
-    let ld = jsonld::read(
+/// The page's microdata (`itemprop`): the first headline, the authors, the first date.
+struct Microdata {
+    headline: Option<String>,
+    authors: Vec<String>,
+    date: Option<String>,
+}
+
+impl Microdata {
+    fn read(doc: &Html) -> Microdata {
+        let mut micro_headline = None;
+        let mut micro_authors: Vec<String> = Vec::new();
+        let mut micro_date = None;
+        for el in doc.select(&ITEMPROP).take(50) {
+            let v = el.value();
+            let prop = v.attr("itemprop").unwrap_or("");
+            let val = v
+                .attr("content")
+                .or_else(|| v.attr("datetime"))
+                .and_then(clean)
+                .unwrap_or_else(|| {
+                    el.select(&ITEM_NAME)
+                        .next()
+                        .map(|n| {
+                            n.value()
+                                .attr("content")
+                                .and_then(clean)
+                                .unwrap_or_else(|| text_of(n, 300))
+                        })
+                        .unwrap_or_else(|| text_of(el, 300))
+                });
+            if val.is_empty() {
+                continue;
+            }
+            match prop {
+                "headline" if micro_headline.is_none() => micro_headline = Some(val),
+                "author" | "creator" => micro_authors.push(val),
+                "datePublished" | "dateCreated" if micro_date.is_none() => micro_date = Some(val),
+                _ => {}
+            }
+        }
+        Microdata {
+            headline: micro_headline,
+            authors: micro_authors,
+            date: micro_date,
+        }
+    }
+}
+
+/// What the page's JSON-LD blocks say.
+fn read_jsonld(doc: &Html) -> JsonLd {
+    jsonld::read(
         doc.select(&LD)
             .filter(|s| {
                 s.value()
@@ -311,10 +171,12 @@ pub fn extract(doc: &Html) -> Metadata {
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             })
             .map(|s| s.text().collect::<String>()),
-    );
+    )
+}
 
-    // Outlet.
-    let outlet = metas
+/// The outlet (site or publisher name), unless it is a URL.
+fn outlet(metas: &Metas, ld: &JsonLd) -> Option<String> {
+    metas
         .first(&[
             "og:site_name",
             "application-name",
@@ -327,9 +189,27 @@ pub fn extract(doc: &Html) -> Metadata {
         .map(str::to_string)
         .or_else(|| ld.publisher.clone())
         .or_else(|| ld.site_name.clone())
-        .filter(|o| !looks_like_url(o));
+        .filter(|o| !looks_like_url(o))
+}
+
+/// The page's canonical URL (`<link rel=canonical>`, else og:url).
+fn canonical_url(doc: &Html, metas: &Metas) -> Option<String> {
+    doc.select(&LINK_CANON)
+        .find_map(|l| l.value().attr("href"))
+        .map(str::to_string)
+        .or_else(|| metas.first(&["og:url"]).map(str::to_string))
+}
+
+/// The names the site goes by (outlet, publisher, Twitter handle, host name), which
+/// titles are stripped of.
+fn site_names(
+    outlet: Option<&str>,
+    ld: &JsonLd,
+    metas: &Metas,
+    canonical: Option<&str>,
+) -> Vec<String> {
     let mut sites: Vec<String> = Vec::new();
-    sites.extend(outlet.clone());
+    sites.extend(outlet.map(str::to_string));
     sites.extend(ld.publisher.clone());
     sites.extend(ld.site_name.clone());
     sites.extend(metas.first(&["og:site_name"]).map(str::to_string));
@@ -337,13 +217,7 @@ pub fn extract(doc: &Html) -> Metadata {
     if let Some(tw) = metas.first(&["twitter:site"]) {
         sites.push(tw.trim_start_matches('@').to_string());
     }
-    let canonical = doc
-        .select(&LINK_CANON)
-        .find_map(|l| l.value().attr("href"))
-        .map(str::to_string)
-        .or_else(|| metas.first(&["og:url"]).map(str::to_string));
     if let Some(host) = canonical
-        .as_deref()
         .and_then(|u| u.split("//").nth(1))
         .and_then(|r| r.split('/').next())
     {
@@ -355,243 +229,12 @@ pub fn extract(doc: &Html) -> Metadata {
         }
         sites.push(host.to_string());
     }
+    sites
+}
 
-    // Title.
-    let title_tag = doc
-        .select(&TITLE)
-        .find(|t| !has_ancestor(*t, |e| e.name() == "svg"))
-        .map(|t| text_of(t, 2000))
-        .filter(|t| !t.is_empty());
-    let h1s: Vec<String> = doc
-        .select(&H1)
-        .take(5)
-        .map(|h| text_of(h, 1000))
-        .filter(|t| !t.is_empty() && t.chars().count() < 400)
-        .collect();
-    let mut micro_headline = None;
-    let mut micro_authors: Vec<String> = Vec::new();
-    let mut micro_date = None;
-    for el in doc.select(&ITEMPROP).take(50) {
-        let v = el.value();
-        let prop = v.attr("itemprop").unwrap_or("");
-        let val = v
-            .attr("content")
-            .or_else(|| v.attr("datetime"))
-            .and_then(clean)
-            .unwrap_or_else(|| {
-                el.select(&ITEM_NAME)
-                    .next()
-                    .map(|n| {
-                        n.value()
-                            .attr("content")
-                            .and_then(clean)
-                            .unwrap_or_else(|| text_of(n, 300))
-                    })
-                    .unwrap_or_else(|| text_of(el, 300))
-            });
-        if val.is_empty() {
-            continue;
-        }
-        match prop {
-            "headline" if micro_headline.is_none() => micro_headline = Some(val),
-            "author" | "creator" => micro_authors.push(val),
-            "datePublished" | "dateCreated" if micro_date.is_none() => micro_date = Some(val),
-            _ => {}
-        }
-    }
-    let og_title = metas.first(&[
-        "og:title",
-        "twitter:title",
-        "dc.title",
-        "citation_title",
-        "parsely-title",
-        "sailthru.title",
-    ]);
-    let title = choose_title(
-        title_tag.as_deref(),
-        ld.headline.as_deref().or(micro_headline.as_deref()),
-        og_title,
-        &h1s,
-        &sites,
-    );
-
-    // Authors.
-    let page = pagedates::PageText::read(doc, headline_node(doc, title.as_deref()));
-    let outlet_ref = outlet.as_deref();
-    let mut authors: Vec<String> = Vec::new();
-    let add = |raw: &str, authors: &mut Vec<String>| {
-        for n in authors::clean_authors(raw, outlet_ref) {
-            if !authors.iter().any(|a| a.to_lowercase() == n.to_lowercase()) {
-                authors.push(n);
-            }
-        }
-    };
-    for a in &ld.authors {
-        if !looks_like_url(a) {
-            add(a, &mut authors);
-        }
-    }
-    if authors.is_empty() {
-        for key in [
-            "author",
-            "article:author",
-            "og:article:author",
-            "dc.creator",
-            "dcterms.creator",
-            "parsely-author",
-            "sailthru.author",
-            "citation_author",
-            "byl",
-            "twitter:creator:name",
-        ] {
-            for v in metas.all(key) {
-                if !looks_like_url(v) {
-                    add(v, &mut authors);
-                }
-            }
-            if !authors.is_empty() {
-                break;
-            }
-        }
-    }
-    if authors.is_empty() {
-        // Yoast-style "twitter:label1" = "Written by" / "Verfasst von".
-        for k in 1..=4 {
-            let label = metas.get(&format!("twitter:label{k}")).unwrap_or("");
-            let l = label.to_lowercase();
-            if l.contains("written by")
-                || l.contains("verfasst von")
-                || l.contains("author")
-                || l.contains("autor")
-                || l.contains("écrit par")
-                || l.contains("escrito por")
-            {
-                if let Some(v) = metas.get(&format!("twitter:data{k}")) {
-                    add(v, &mut authors);
-                }
-            }
-        }
-    }
-    if authors.is_empty() {
-        for a in &micro_authors {
-            add(a, &mut authors);
-        }
-    }
-    if authors.is_empty() {
-        // A plain "Von Max Muster" / "By Jane Roe" line by the headline.
-        if let Some(b) = page.headline_byline() {
-            add(b, &mut authors);
-        }
-    }
-    if authors.is_empty() {
-        for el in doc.select(&BYLINE).take(200) {
-            let v = el.value();
-            if attrs_contain(
-                v,
-                &[
-                    "comment",
-                    "bio",
-                    "avatar",
-                    "image",
-                    "img",
-                    "photo",
-                    "foto",
-                    "description",
-                    "about",
-                    "social",
-                    "follow",
-                    "share",
-                    "teaser",
-                    "related",
-                    "footer",
-                    "widget",
-                    "authors-list",
-                    "more-",
-                ],
-            ) {
-                continue;
-            }
-            if has_ancestor(el, |e| {
-                attrs_contain(
-                    e,
-                    &[
-                        "comment",
-                        "teaser",
-                        "related",
-                        "footer",
-                        "sidebar",
-                        "widget",
-                        "recommend",
-                    ],
-                ) || e.name() == "footer"
-                    || e.name() == "aside"
-                    || e.name() == "nav"
-            }) {
-                continue;
-            }
-            let t = el
-                .select(&ITEM_NAME)
-                .next()
-                .map_or_else(|| text_of(el, 400), |n| text_of(n, 200));
-            if t.is_empty() || t.chars().count() > 200 {
-                continue;
-            }
-            add(&t, &mut authors);
-            if !authors.is_empty() {
-                break;
-            }
-        }
-    }
-    authors.truncate(20);
-
-    // Publication date.
-    let meta_date = metas
-        .first(&[
-            "article:published_time",
-            "og:article:published_time",
-            "og:published_time",
-            "article.published",
-            "published_time",
-            "datepublished",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "publish_date",
-            "published-date",
-            "published_date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dc.date.created",
-            "dcterms.date",
-            "dcterms.issued",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "citation_publication_date",
-            "citation_date",
-            "citation_online_date",
-            "originalpublicationdate",
-            "article_date_original",
-            "og:pubdate",
-            "release_date",
-            "displaydate",
-            "cxenseparse:recs:publishtime",
-            "last-modified-no",
-        ])
-        .and_then(dates::parse_date);
-    let structured = ld
-        .published
-        .as_deref()
-        .and_then(dates::parse_date)
-        .or(meta_date)
-        .or_else(|| micro_date.as_deref().and_then(dates::parse_date));
-    let url_date = canonical.as_deref().and_then(dates::date_from_url);
-    let published = choose_date(structured, ld.recipe, &page, url_date, doc);
-
-    // Language.
-    let language = doc
-        .select(&HTML)
+/// The page's language (`<html lang>`, `<meta>`, JSON-LD), with `-` for `_`.
+fn language(doc: &Html, metas: &Metas, ld: &JsonLd) -> Option<String> {
+    doc.select(&HTML)
         .next()
         .and_then(|h| {
             h.value()
@@ -606,9 +249,11 @@ pub fn extract(doc: &Html) -> Metadata {
         })
         .or_else(|| ld.language.clone())
         .map(|l| l.replace('_', "-"))
-        .filter(|l| l.len() <= 20);
+        .filter(|l| l.len() <= 20)
+}
 
-    // Tags.
+/// The page's tags (article:tag, JSON-LD keywords, news_keywords), without repeats.
+fn tags(metas: &Metas, ld: &JsonLd) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let push_tag = |t: &str, tags: &mut Vec<String>| {
         if let Some(t) = clean(t) {
@@ -633,8 +278,12 @@ pub fn extract(doc: &Html) -> Metadata {
         }
     }
     tags.truncate(100);
+    tags
+}
 
-    let description = metas
+/// The page's description (og:description, description, ..., JSON-LD).
+fn description(metas: &Metas, ld: &JsonLd) -> Option<String> {
+    metas
         .first(&[
             "og:description",
             "description",
@@ -642,179 +291,38 @@ pub fn extract(doc: &Html) -> Metadata {
             "dc.description",
         ])
         .map(str::to_string)
-        .or_else(|| ld.description.clone());
+        .or_else(|| ld.description.clone())
+}
 
+/// Extracts the page metadata.
+pub fn extract(doc: &Html) -> Metadata {
+    let metas = Metas::read(doc);
+    let ld = read_jsonld(doc);
+    let micro = Microdata::read(doc);
+    let outlet = outlet(&metas, &ld);
+    let canonical = canonical_url(doc, &metas);
+    let sites = site_names(outlet.as_deref(), &ld, &metas, canonical.as_deref());
+    let headline = ld.headline.as_deref().or(micro.headline.as_deref());
+    let title = title::title(doc, &metas, headline, &sites);
+    let page = pagedates::PageText::read(doc, title::headline_node(doc, title.as_deref()));
+    let authors = authors::page_authors(doc, &metas, &ld, &micro.authors, &page, outlet.as_deref());
+    let published = pagedates::published(
+        doc,
+        &metas,
+        &ld,
+        micro.date.as_deref(),
+        &page,
+        canonical.as_deref(),
+    );
     Metadata {
         title,
         authors,
         outlet,
         published,
-        language,
-        tags,
-        description,
+        language: language(doc, &metas, &ld),
+        tags: tags(&metas, &ld),
+        description: description(&metas, &ld),
     }
-}
-
-/// The headline element: a h1 whose text is the title, else another heading
-/// outside the navigation with that text, else a heading containing the title,
-/// else the first h1.
-fn headline_node(doc: &Html, title: Option<&str>) -> Option<ego_tree::NodeId> {
-    let key = title.map(norm_key).unwrap_or_default();
-    // (rank, node): lower rank is better.
-    let mut best: Option<(u8, ego_tree::NodeId)> = None;
-    for h in doc.select(&HEADINGS).take(80) {
-        let is_h1 = h.value().name() == "h1";
-        let mut rank = if is_h1 { 5 } else { 6 };
-        if !key.is_empty() {
-            let hk = norm_key(&text_of(h, 600));
-            if hk == key {
-                rank = if is_h1 { 0 } else { 1 };
-            } else if hk.len() >= 10 && (hk.contains(&key) || key.contains(&hk)) {
-                rank = if is_h1 { 2 } else { 3 };
-            }
-        }
-        if rank == 6 || (rank > 0 && has_ancestor(h, |e| e.name() == "nav")) {
-            continue;
-        }
-        if best.is_none_or(|(b, _)| rank < b) {
-            best = Some((rank, h.id()));
-            if rank == 0 {
-                break;
-            }
-        }
-    }
-    best.map(|(_, id)| id)
-}
-
-/// Dates the headline block shows further away than this (in bytes of text after
-/// the headline) do not override a machine-readable date.
-const NEAR_HEADLINE: usize = 300;
-
-/// Publication date. The date the page shows under (or above) the headline wins
-/// over a machine-readable one unless it is far from the headline; a machine
-/// date is moved to the neighbouring day the page shows (a UTC time shown in
-/// local time) unless it carries its own local offset; a recipe's machine date
-/// that the page never shows is dropped. Without either: `<time>`, the URL and
-/// date-classed text.
-fn choose_date(
-    structured: Option<String>,
-    recipe: bool,
-    page: &pagedates::PageText<'_>,
-    url_date: Option<String>,
-    doc: &Html,
-) -> Option<String> {
-    let heads = page.headline_dates(2000);
-    let day = |d: &str| dates::day_number(d);
-    let structured = match (structured, heads.first()) {
-        (Some(s), Some((h, at))) => {
-            let sd = day(&s);
-            if heads.iter().any(|(x, _)| day(x) == sd) {
-                return Some(s);
-            }
-            let adjacent = sd.zip(day(h)).is_some_and(|(a, b)| (a - b).abs() <= 1);
-            if (adjacent && !dates::has_local_offset(&s)) || *at <= NEAR_HEADLINE {
-                return Some(h.clone());
-            }
-            Some(s)
-        }
-        (None, Some((h, _))) => return Some(h.clone()),
-        (s, None) => s,
-    };
-    match structured {
-        Some(s) => match page.shown_day(&s) {
-            Some(d) if s.starts_with(&d) => Some(s),
-            Some(d) if !dates::has_local_offset(&s) => Some(d),
-            Some(_) => Some(s),
-            None => {
-                if !recipe || url_date.as_deref().is_some_and(|u| s.starts_with(u)) {
-                    Some(s)
-                } else {
-                    None
-                }
-            }
-        },
-        None => time_date(doc).or(url_date).or_else(|| visible_date(doc)),
-    }
-}
-
-/// A `<time>` element that marks the publication date.
-fn time_date(doc: &Html) -> Option<String> {
-    let mut in_article = None;
-    for t in doc.select(&TIME).take(200) {
-        let v = t.value();
-        let dt = v.attr("datetime").unwrap_or("");
-        let publish = v.attr("pubdate").is_some()
-            || v.attr("itemprop")
-                .is_some_and(|p| p.contains("datePublished"))
-            || attrs_contain(v, &["publish", "pubdate", "published"]);
-        if attrs_contain(v, &["modif", "update"]) {
-            continue;
-        }
-        let parsed = dates::parse_date(dt).or_else(|| {
-            let txt = text_of(t, 100);
-            dates::find_date_in_text(&txt)
-        });
-        if publish && parsed.is_some() {
-            return parsed;
-        }
-        if in_article.is_none()
-            && parsed.is_some()
-            && has_ancestor(t, |e| {
-                matches!(e.name(), "article" | "main" | "header")
-                    || attrs_contain(
-                        e,
-                        &["article", "artikel", "byline", "post-meta", "entry-meta"],
-                    )
-            })
-            && !has_ancestor(t, |e| {
-                matches!(e.name(), "aside" | "footer" | "nav" | "li")
-                    || attrs_contain(e, &["comment", "related", "teaser", "sidebar"])
-            })
-        {
-            in_article = parsed;
-        }
-    }
-    in_article
-}
-
-/// A date written in a short date / byline element of the article.
-fn visible_date(doc: &Html) -> Option<String> {
-    for el in doc.select(&DATE_CLASS).take(300) {
-        let v = el.value();
-        if attrs_contain(v, &["modif", "comment", "copyright"]) {
-            continue;
-        }
-        if has_ancestor(el, |e| {
-            matches!(e.name(), "aside" | "footer" | "nav" | "li")
-                || attrs_contain(e, &["comment", "related", "teaser", "sidebar", "footer"])
-        }) {
-            continue;
-        }
-        let t = text_of(el, 200);
-        if t.is_empty() || t.chars().count() > 120 {
-            continue;
-        }
-        let lower = t.to_lowercase();
-        if [
-            "aktualisiert",
-            "updated",
-            "geändert",
-            "modifié",
-            "actualizado",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-            && !["veröffentlicht", "published", "publié", "publicado"]
-                .iter()
-                .any(|w| lower.contains(w))
-        {
-            continue;
-        }
-        if let Some(d) = dates::find_date_in_text(&t) {
-            return Some(d);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
