@@ -87,10 +87,9 @@ fn process(record: Record, parts: &[Part]) -> Line {
             format,
             content_type,
         } => {
-            let options = nutgraf::Options {
-                format,
-                content_type,
-            };
+            let options = nutgraf::Options::new()
+                .format(format)
+                .content_type(content_type);
             match nutgraf::read(&bytes, &options) {
                 Ok(article) => {
                     let mut obj = Map::new();
@@ -98,11 +97,7 @@ fn process(record: Record, parts: &[Part]) -> Line {
                     if let Some(url) = url {
                         obj.insert("url".into(), Value::String(url));
                     }
-                    obj.extend(digest_parts(
-                        &article,
-                        parts,
-                        &nutgraf::DigestOptions::default(),
-                    ));
+                    obj.extend(digest_parts(&article, parts, &nutgraf::Options::default()));
                     Line {
                         json: Value::Object(obj).to_string(),
                         failure: None,

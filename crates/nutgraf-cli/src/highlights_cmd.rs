@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use clap::{Args, ValueEnum};
-use nutgraf::{Article, Highlight, HighlightOptions, Order};
+use nutgraf::{Article, Highlight, Options, Order};
 use serde_json::{json, Value};
 
 use crate::{InputArgs, OutputFormat};
@@ -35,25 +35,15 @@ pub struct LengthArgs {
 }
 
 impl LengthArgs {
-    pub fn digest_options(&self) -> nutgraf::DigestOptions {
-        nutgraf::DigestOptions {
-            sentences: self.sentences,
-            words: self.words,
-            chars: self.chars,
-            order: self.options().order,
-        }
-    }
-
-    pub fn options(&self) -> HighlightOptions {
-        HighlightOptions {
-            sentences: self.sentences,
-            words: self.words,
-            chars: self.chars,
-            order: match self.order {
+    pub fn options(&self) -> Options {
+        Options::new()
+            .sentences(self.sentences)
+            .words(self.words)
+            .chars(self.chars)
+            .order(match self.order {
                 OrderArg::Article => Order::Article,
                 OrderArg::Score => Order::Score,
-            },
-        }
+            })
     }
 }
 
@@ -69,7 +59,7 @@ pub struct HighlightsArgs {
 }
 
 /// Why there are no highlights, when there are none (for a one-line note on stderr).
-pub fn why_none(article: &Article, opts: &HighlightOptions, hl: &[Highlight]) -> Option<String> {
+pub fn why_none(article: &Article, opts: &Options, hl: &[Highlight]) -> Option<String> {
     if !hl.is_empty() || opts.sentences == Some(0) {
         return None;
     }
@@ -132,7 +122,8 @@ The county opened three shelters in school gyms. \
 Forecasters expect the river to crest on Thursday at 21 feet. \
 Volunteers filled sandbags through the night at the fairgrounds. \
 The last major flood, in 1998, destroyed the old footbridge.";
-        let mut a = nutgraf::read_str(text, Some(nutgraf::InputFormat::Article)).unwrap();
+        let mut a =
+            nutgraf::read_str(text, &Options::new().format(nutgraf::InputFormat::Article)).unwrap();
         a.title = Some("Amberly river floods, 400 families leave homes".into());
         a
     }
@@ -140,7 +131,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     #[test]
     fn json_has_offsets_into_text() {
         let a = story();
-        let hl = nutgraf::highlights(&a, &HighlightOptions::default());
+        let hl = nutgraf::highlights(&a, &Options::default());
         assert_eq!(hl.len(), 3);
         let v = to_json(&a, &hl);
         for h in v["highlights"].as_array().unwrap() {
@@ -158,7 +149,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     fn text_and_markdown_snapshots() {
         let mut a = story();
         a.highlights_given = vec!["Shelters open in three schools".into()];
-        let hl = nutgraf::highlights(&a, &HighlightOptions::default());
+        let hl = nutgraf::highlights(&a, &Options::default());
         let mut t = Vec::new();
         text(&mut t, &a, &hl).unwrap();
         insta::assert_snapshot!("highlights_text", String::from_utf8(t).unwrap());
@@ -170,7 +161,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     #[test]
     fn issue_4_empty_article_says_why() {
         let a = Article::default();
-        let opts = HighlightOptions::default();
+        let opts = Options::default();
         let hl = nutgraf::highlights(&a, &opts);
         assert!(hl.is_empty());
         assert_eq!(
@@ -182,10 +173,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     #[test]
     fn issue_4_budget_too_small_says_why() {
         let a = story();
-        let opts = HighlightOptions {
-            chars: Some(5),
-            ..HighlightOptions::default()
-        };
+        let opts = Options::new().chars(5);
         let hl = nutgraf::highlights(&a, &opts);
         assert!(hl.is_empty());
         assert!(why_none(&a, &opts, &hl).unwrap().contains("budget"));

@@ -109,7 +109,7 @@ impl Part {
 fn digest_parts(
     article: &nutgraf::Article,
     parts: &[Part],
-    options: &nutgraf::DigestOptions,
+    options: &nutgraf::Options,
 ) -> serde_json::Map<String, serde_json::Value> {
     let mut obj = serde_json::Map::new();
     for part in Part::all() {
@@ -120,7 +120,7 @@ fn digest_parts(
             Part::Article => ("article", serde_json::to_value(article)),
             Part::Highlights => (
                 "highlights",
-                serde_json::to_value(nutgraf::highlights(article, &options.highlight_options())),
+                serde_json::to_value(nutgraf::highlights(article, options)),
             ),
             Part::Quotes => ("quotes", serde_json::to_value(nutgraf::quotes(article))),
         };
@@ -244,10 +244,9 @@ fn load(input: &InputArgs) -> Result<Loaded> {
 }
 
 fn read_article(loaded: &Loaded, format: Option<InputFormatArg>) -> Result<nutgraf::Article> {
-    let options = nutgraf::Options {
-        format: format.map(Into::into),
-        content_type: loaded.content_type.clone(),
-    };
+    let options = nutgraf::Options::new()
+        .format(format.map(nutgraf::InputFormat::from))
+        .content_type(loaded.content_type.clone());
     nutgraf::read(&loaded.bytes, &options)
         .with_context(|| format!("could not read {}", loaded.name))
 }
@@ -282,7 +281,7 @@ fn run(cli: Cli) -> Result<()> {
             let hl = nutgraf::highlights(&article, &args.length.options());
             match args.format {
                 OutputFormat::Json => {
-                    let doc = digest_parts(&article, Part::all(), &args.length.digest_options());
+                    let doc = digest_parts(&article, Part::all(), &args.length.options());
                     serde_json::to_writer(&mut out, &doc)?;
                     writeln!(out)?;
                 }
