@@ -1,5 +1,5 @@
 //! [`Options`]: how to read a page and how many highlights to write — one type for
-//! [`read`](crate::read), [`read_str`](crate::read_str), [`digest`](crate::digest) and
+//! [`read`](crate::read), [`read_str`](crate::read_str), [`digest`](crate::digest()) and
 //! [`highlights`](crate::highlights()).
 
 use crate::highlights::Order;
