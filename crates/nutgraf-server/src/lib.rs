@@ -174,7 +174,32 @@ struct DigestRequest {
     article: Option<String>,
     url: Option<String>,
     #[serde(default)]
-    options: nutgraf::DigestOptions,
+    options: DigestOptions,
+}
+
+/// The request's `"options"` object: what to put in the digest. Its name shows in the
+/// messages of malformed requests ("expected struct DigestOptions").
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct DigestOptions {
+    /// Number of generated highlights (default: chosen by the summarizer).
+    sentences: Option<usize>,
+    /// Word budget for the highlights, never exceeded.
+    words: Option<usize>,
+    /// Character budget for the highlights, never exceeded.
+    chars: Option<usize>,
+    /// Order of the highlights: `article` (default) or `score`.
+    order: nutgraf::Order,
+}
+
+impl From<DigestOptions> for nutgraf::Options {
+    fn from(o: DigestOptions) -> Self {
+        nutgraf::Options::new()
+            .sentences(o.sentences)
+            .words(o.words)
+            .chars(o.chars)
+            .order(o.order)
+    }
 }
 
 /// What to read.
@@ -190,7 +215,7 @@ enum Job {
 fn parse_request(
     content_type: &str,
     body: Vec<u8>,
-) -> Result<(Job, nutgraf::DigestOptions), (StatusCode, String)> {
+) -> Result<(Job, nutgraf::Options), (StatusCode, String)> {
     let media = content_type
         .split(';')
         .next()
@@ -222,7 +247,7 @@ fn parse_request(
             format,
             content_type: Some(content_type.to_string()),
         };
-        return Ok((job, nutgraf::DigestOptions::default()));
+        return Ok((job, nutgraf::Options::default()));
     }
     let req: DigestRequest = serde_json::from_slice(&body)
         .map_err(|e| (StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")))?;
@@ -258,7 +283,7 @@ fn parse_request(
     } else {
         Job::Url(req.url.unwrap_or_default())
     };
-    Ok((job, req.options))
+    Ok((job, req.options.into()))
 }
 
 async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> Response {
@@ -313,14 +338,9 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
                 (bytes, None, ct)
             }
         };
-        let article = nutgraf::read(
-            &bytes,
-            &nutgraf::Options {
-                format,
-                content_type,
-            },
-        )
-        .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+        let options = options.format(format).content_type(content_type);
+        let article = nutgraf::read(&bytes, &options)
+            .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
         let digest = nutgraf::digest(article, &options);
         serde_json::to_string(&digest)
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))

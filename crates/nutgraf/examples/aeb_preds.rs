@@ -30,10 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             nutgraf::InputFormat::Dump
         };
-        let opts = nutgraf::Options {
-            format: Some(fmt),
-            ..Default::default()
-        };
+        let opts = nutgraf::Options::new().format(fmt);
         let text = match nutgraf::read(&bytes, &opts) {
             Ok(a) => a.text,
             Err(e) => {

@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Some(nutgraf::InputFormat::Article),
         )?);
     }
-    let opts = nutgraf::HighlightOptions::default();
+    let opts = nutgraf::Options::default();
     let mut best = f64::MAX;
     for _ in 0..rounds {
         let t = Instant::now();

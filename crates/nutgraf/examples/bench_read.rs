@@ -28,10 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         nutgraf::InputFormat::Dump
     };
-    let opts = nutgraf::Options {
-        format: Some(fmt),
-        ..Default::default()
-    };
+    let opts = nutgraf::Options::new().format(fmt);
     let mb: f64 = pages.iter().map(|p| p.len() as f64).sum::<f64>() / 1e6;
     let mut best = f64::MAX;
     for _ in 0..rounds {

@@ -26,10 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(std::fs::File::open(base.join(file))?)
             .read_to_end(&mut bytes)?;
-        let opts = nutgraf::Options {
-            format: Some(nutgraf::InputFormat::Html),
-            ..Default::default()
-        };
+        let opts = nutgraf::Options::new().format(nutgraf::InputFormat::Html);
         let pred = match nutgraf::read(&bytes, &opts) {
             Ok(a) => serde_json::json!({
                 "id": id, "text": a.text, "title": a.title, "authors": a.authors,

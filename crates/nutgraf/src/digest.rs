@@ -1,40 +1,15 @@
 //! A digest: everything nutgraf knows about a page, as one document. The CLI's
 //! `digest`, `batch` and the HTTP service all produce it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::highlights::{highlights, Highlight, HighlightOptions, Order};
+use crate::highlights::Highlight;
 use crate::quotes::{quotes, Quote};
-use crate::Article;
-
-/// What to put in a digest (the HTTP service takes it as `"options"`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct DigestOptions {
-    /// Number of generated highlights (default: chosen by the summarizer).
-    pub sentences: Option<usize>,
-    /// Word budget for the highlights, never exceeded.
-    pub words: Option<usize>,
-    /// Character budget for the highlights, never exceeded.
-    pub chars: Option<usize>,
-    /// Order of the highlights: `article` (default) or `score`.
-    pub order: Order,
-}
-
-impl DigestOptions {
-    /// The summarizer's options.
-    pub fn highlight_options(&self) -> HighlightOptions {
-        HighlightOptions {
-            sentences: self.sentences,
-            words: self.words,
-            chars: self.chars,
-            order: self.order,
-        }
-    }
-}
+use crate::{Article, Options};
 
 /// Everything read from one page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Digest {
     /// The article.
     pub article: Article,
@@ -44,9 +19,9 @@ pub struct Digest {
     pub quotes: Vec<Quote>,
 }
 
-/// Builds the digest of an article.
-pub fn digest(article: Article, options: &DigestOptions) -> Digest {
-    let highlights = highlights(&article, &options.highlight_options());
+/// Builds the digest of an article; `options` sets the highlights' length and order.
+pub fn digest(article: Article, options: &Options) -> Digest {
+    let highlights = crate::highlights(&article, options);
     let quotes = quotes(&article);
     Digest {
         article,

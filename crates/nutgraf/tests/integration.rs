@@ -156,7 +156,7 @@ proptest! {
     #[test]
     fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         let _ = read(&bytes, &Options::default());
-        let _ = read(&bytes, &Options { format: Some(InputFormat::Html), ..Options::default() });
+        let _ = read(&bytes, &Options::new().format(InputFormat::Html));
     }
 }
 
@@ -234,10 +234,7 @@ fn issue_2_aeb_dev_html_f1_bar() {
     let mut pairs = Vec::new();
     for (id, g) in gold.as_object().unwrap() {
         let bytes = gunzip(&aeb.join("html").join(format!("{id}.html.gz")));
-        let opts = Options {
-            format: Some(InputFormat::Html),
-            ..Options::default()
-        };
+        let opts = Options::new().format(InputFormat::Html);
         let text = read(&bytes, &opts).map(|a| a.text).unwrap_or_default();
         pairs.push((g["articleBody"].as_str().unwrap().to_string(), text));
     }
@@ -258,7 +255,7 @@ fn issue_4_highlights_of_the_built_in_example() {
         &nutgraf::Options::default(),
     )
     .unwrap();
-    let hl = nutgraf::highlights(&article, &nutgraf::HighlightOptions::default());
+    let hl = nutgraf::highlights(&article, &nutgraf::Options::default());
     assert_eq!(hl.len(), 3);
     for h in &hl {
         let slice: String = article

@@ -14,10 +14,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use clap::Args;
-use serde_json::{json, Map, Value};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use serde_json::{json, Value};
 
-use crate::{digest_parts, InputFormatArg, Part};
+use crate::input::InputFormatArg;
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
@@ -49,6 +50,54 @@ pub struct BatchArgs {
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
+}
+
+/// The parts of a digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Part {
+    /// The article read from the page.
+    Article,
+    /// Generated highlights.
+    Highlights,
+    /// Who said what.
+    Quotes,
+}
+
+impl Part {
+    fn all() -> &'static [Part] {
+        &[Part::Article, Part::Highlights, Part::Quotes]
+    }
+}
+
+/// The output line of a page that was read: its id, its URL when known, and the parts
+/// of its digest asked for, in this order.
+#[derive(Serialize)]
+struct PageLine<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a nutgraf::Article>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    highlights: Option<&'a [nutgraf::Highlight]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<&'a [nutgraf::Quote]>,
+}
+
+impl<'a> PageLine<'a> {
+    fn new(id: &'a str, url: Option<&'a str>, digest: &'a nutgraf::Digest, parts: &[Part]) -> Self {
+        PageLine {
+            id,
+            url,
+            article: parts.contains(&Part::Article).then_some(&digest.article),
+            highlights: parts
+                .contains(&Part::Highlights)
+                .then_some(digest.highlights.as_slice()),
+            quotes: parts
+                .contains(&Part::Quotes)
+                .then_some(digest.quotes.as_slice()),
+        }
+    }
 }
 
 /// A record to digest.
@@ -87,25 +136,26 @@ fn process(record: Record, parts: &[Part]) -> Line {
             format,
             content_type,
         } => {
-            let options = nutgraf::Options {
-                format,
-                content_type,
-            };
+            let options = nutgraf::Options::new()
+                .format(format)
+                .content_type(content_type);
             match nutgraf::read(&bytes, &options) {
                 Ok(article) => {
-                    let mut obj = Map::new();
-                    obj.insert("id".into(), Value::String(id));
-                    if let Some(url) = url {
-                        obj.insert("url".into(), Value::String(url));
-                    }
-                    obj.extend(digest_parts(
-                        &article,
-                        parts,
-                        &nutgraf::DigestOptions::default(),
-                    ));
-                    Line {
-                        json: Value::Object(obj).to_string(),
-                        failure: None,
+                    let digest = nutgraf::digest(article, &options);
+                    let line = PageLine::new(&id, url.as_deref(), &digest, parts);
+                    match serde_json::to_string(&line) {
+                        Ok(json) => Line {
+                            json,
+                            failure: None,
+                        },
+                        // Not expected: the digest is plain data.
+                        Err(e) => {
+                            let error = format!("could not write the digest: {e}");
+                            Line {
+                                json: json!({"id": id, "error": error}).to_string(),
+                                failure: Some("unwritable".to_string()),
+                            }
+                        }
                     }
                 }
                 Err(e) => {

@@ -396,7 +396,17 @@ mod tests {
         let agg = aggregate(&pairs, 10, 1);
         let mut out = Vec::new();
         summary_text(&mut out, 1, &agg, true).unwrap();
-        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+        // The snapshot keeps the name and folder it had before this module moved into
+        // `cmd/` (`src/snapshots/nutgraf__rouge_cmd__tests__text_summary_snapshot.snap`).
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("../snapshots");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            insta::assert_snapshot!(
+                "nutgraf__rouge_cmd__tests__text_summary_snapshot",
+                String::from_utf8(out).unwrap()
+            );
+        });
     }
 
     /// Parity with Google's `rouge-score` on 200 CNN/DM pairs (expected values computed
@@ -423,7 +433,7 @@ mod tests {
                 ),
             );
         }
-        let expected = include_str!("../testdata/rouge_parity.jsonl");
+        let expected = include_str!("../../testdata/rouge_parity.jsonl");
         let (stem, nostem) = (scorer(true), scorer(false));
         let mut checked = 0;
         let mut worst: f64 = 0.0;

@@ -3,14 +3,16 @@
 
 use std::io::Write;
 
+use anyhow::Result;
 use clap::{Args, ValueEnum};
-use nutgraf::{Article, Highlight, HighlightOptions, Order};
+use nutgraf::{Article, Highlight, Options, Order};
 use serde_json::{json, Value};
 
-use crate::{InputArgs, OutputFormat};
+use super::OutputFormat;
+use crate::input::{self, InputArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OrderArg {
+enum OrderArg {
     /// As they stand in the article.
     Article,
     /// Best first.
@@ -22,54 +24,65 @@ pub enum OrderArg {
 pub struct LengthArgs {
     /// Number of sentences (default: 3; 4 was measured worse on news-length articles).
     #[arg(long = "sentences", short = 'n')]
-    pub sentences: Option<usize>,
+    sentences: Option<usize>,
     /// At most this many words in all (whole sentences only; never exceeded).
     #[arg(long)]
-    pub words: Option<usize>,
+    words: Option<usize>,
     /// At most this many characters in all (whole sentences only; never exceeded).
     #[arg(long)]
-    pub chars: Option<usize>,
+    chars: Option<usize>,
     /// Article order, or best first.
     #[arg(long, value_enum, default_value_t = OrderArg::Article)]
-    pub order: OrderArg,
+    order: OrderArg,
 }
 
 impl LengthArgs {
-    pub fn digest_options(&self) -> nutgraf::DigestOptions {
-        nutgraf::DigestOptions {
-            sentences: self.sentences,
-            words: self.words,
-            chars: self.chars,
-            order: self.options().order,
-        }
-    }
-
-    pub fn options(&self) -> HighlightOptions {
-        HighlightOptions {
-            sentences: self.sentences,
-            words: self.words,
-            chars: self.chars,
-            order: match self.order {
+    /// `options` with the highlights' length and order taken from these flags.
+    pub fn apply(&self, options: Options) -> Options {
+        options
+            .sentences(self.sentences)
+            .words(self.words)
+            .chars(self.chars)
+            .order(match self.order {
                 OrderArg::Article => Order::Article,
                 OrderArg::Score => Order::Score,
-            },
-        }
+            })
     }
 }
 
 #[derive(Debug, Args)]
 pub struct HighlightsArgs {
     #[command(flatten)]
-    pub input: InputArgs,
+    input: InputArgs,
     #[command(flatten)]
-    pub length: LengthArgs,
+    length: LengthArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    format: OutputFormat,
+}
+
+/// Runs `nutgraf highlights`.
+pub fn run(args: &HighlightsArgs, out: &mut impl Write) -> Result<()> {
+    let loaded = input::load(&args.input)?;
+    let options = args.length.apply(loaded.options(&args.input));
+    let article = loaded.read(&options)?;
+    let hl = nutgraf::highlights(&article, &options);
+    if let Some(why) = why_none(&article, &options, &hl) {
+        eprintln!("note: {why}");
+    }
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer(&mut *out, &to_json(&article, &hl))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Text => text(out, &article, &hl)?,
+        OutputFormat::Markdown => markdown(out, &article, &hl)?,
+    }
+    Ok(())
 }
 
 /// Why there are no highlights, when there are none (for a one-line note on stderr).
-pub fn why_none(article: &Article, opts: &HighlightOptions, hl: &[Highlight]) -> Option<String> {
+fn why_none(article: &Article, opts: &Options, hl: &[Highlight]) -> Option<String> {
     if !hl.is_empty() || opts.sentences == Some(0) {
         return None;
     }
@@ -86,12 +99,12 @@ pub fn why_none(article: &Article, opts: &HighlightOptions, hl: &[Highlight]) ->
 }
 
 /// The JSON document of `nutgraf highlights --format json`.
-pub fn to_json(article: &Article, hl: &[Highlight]) -> Value {
+fn to_json(article: &Article, hl: &[Highlight]) -> Value {
     json!({ "highlights": hl, "highlights_given": article.highlights_given })
 }
 
 /// Plain text: one bullet per highlight, and a note when the page had its own.
-pub fn text(out: &mut impl Write, article: &Article, hl: &[Highlight]) -> std::io::Result<()> {
+fn text(out: &mut impl Write, article: &Article, hl: &[Highlight]) -> std::io::Result<()> {
     if let Some(t) = &article.title {
         writeln!(out, "{t}\n")?;
     }
@@ -100,7 +113,7 @@ pub fn text(out: &mut impl Write, article: &Article, hl: &[Highlight]) -> std::i
 }
 
 /// Markdown: a list.
-pub fn markdown(out: &mut impl Write, article: &Article, hl: &[Highlight]) -> std::io::Result<()> {
+fn markdown(out: &mut impl Write, article: &Article, hl: &[Highlight]) -> std::io::Result<()> {
     if let Some(t) = &article.title {
         writeln!(out, "# {}\n", crate::render::md_escape(t))?;
     }
@@ -132,7 +145,8 @@ The county opened three shelters in school gyms. \
 Forecasters expect the river to crest on Thursday at 21 feet. \
 Volunteers filled sandbags through the night at the fairgrounds. \
 The last major flood, in 1998, destroyed the old footbridge.";
-        let mut a = nutgraf::read_str(text, Some(nutgraf::InputFormat::Article)).unwrap();
+        let mut a =
+            nutgraf::read_str(text, &Options::new().format(nutgraf::InputFormat::Article)).unwrap();
         a.title = Some("Amberly river floods, 400 families leave homes".into());
         a
     }
@@ -140,7 +154,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     #[test]
     fn json_has_offsets_into_text() {
         let a = story();
-        let hl = nutgraf::highlights(&a, &HighlightOptions::default());
+        let hl = nutgraf::highlights(&a, &Options::default());
         assert_eq!(hl.len(), 3);
         let v = to_json(&a, &hl);
         for h in v["highlights"].as_array().unwrap() {
@@ -154,23 +168,40 @@ The last major flood, in 1998, destroyed the old footbridge.";
         assert_eq!(v["highlights_given"], json!([]));
     }
 
+    /// Runs `f` with the snapshots' names and folder as they were before this module
+    /// moved into `cmd/` (`src/snapshots/nutgraf__highlights_cmd__tests__*.snap`).
+    fn with_old_snapshot_names(f: impl FnOnce()) {
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("../snapshots");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(f);
+    }
+
     #[test]
     fn text_and_markdown_snapshots() {
         let mut a = story();
         a.highlights_given = vec!["Shelters open in three schools".into()];
-        let hl = nutgraf::highlights(&a, &HighlightOptions::default());
+        let hl = nutgraf::highlights(&a, &Options::default());
         let mut t = Vec::new();
         text(&mut t, &a, &hl).unwrap();
-        insta::assert_snapshot!("highlights_text", String::from_utf8(t).unwrap());
         let mut m = Vec::new();
         markdown(&mut m, &a, &hl).unwrap();
-        insta::assert_snapshot!("highlights_markdown", String::from_utf8(m).unwrap());
+        with_old_snapshot_names(|| {
+            insta::assert_snapshot!(
+                "nutgraf__highlights_cmd__tests__highlights_text",
+                String::from_utf8(t).unwrap()
+            );
+            insta::assert_snapshot!(
+                "nutgraf__highlights_cmd__tests__highlights_markdown",
+                String::from_utf8(m).unwrap()
+            );
+        });
     }
 
     #[test]
     fn issue_4_empty_article_says_why() {
         let a = Article::default();
-        let opts = HighlightOptions::default();
+        let opts = Options::default();
         let hl = nutgraf::highlights(&a, &opts);
         assert!(hl.is_empty());
         assert_eq!(
@@ -182,10 +213,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     #[test]
     fn issue_4_budget_too_small_says_why() {
         let a = story();
-        let opts = HighlightOptions {
-            chars: Some(5),
-            ..HighlightOptions::default()
-        };
+        let opts = Options::new().chars(5);
         let hl = nutgraf::highlights(&a, &opts);
         assert!(hl.is_empty());
         assert!(why_none(&a, &opts, &hl).unwrap().contains("budget"));

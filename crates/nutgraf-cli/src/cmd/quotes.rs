@@ -7,7 +7,8 @@ use clap::Args;
 use nutgraf::{Quote, QuoteKind};
 use serde::Serialize;
 
-use super::{load, read_article, InputArgs, OutputFormat};
+use super::OutputFormat;
+use crate::input::{self, InputArgs};
 
 /// The JSON document: the article text and the quotes, whose offsets point into it.
 #[derive(Debug, Serialize)]
@@ -17,18 +18,17 @@ struct Output<'a> {
 }
 
 #[derive(Debug, Args)]
-pub(crate) struct QuotesArgs {
+pub struct QuotesArgs {
     #[command(flatten)]
-    pub(crate) input: InputArgs,
+    input: InputArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
-    pub(crate) format: OutputFormat,
+    format: OutputFormat,
 }
 
 /// Runs `nutgraf quotes`.
-pub(crate) fn run(args: &QuotesArgs, out: &mut impl Write) -> Result<()> {
-    let loaded = load(&args.input)?;
-    let article = read_article(&loaded, args.input.input_format)?;
+pub fn run(args: &QuotesArgs, out: &mut impl Write) -> Result<()> {
+    let article = input::read_article(&args.input)?;
     let quotes = nutgraf::quotes(&article);
     match args.format {
         OutputFormat::Json => {
@@ -94,7 +94,7 @@ fn meta(q: &Quote) -> String {
 }
 
 /// Plain text: one block per speaker.
-pub(crate) fn text(out: &mut impl Write, quotes: &[Quote]) -> Result<()> {
+pub fn text(out: &mut impl Write, quotes: &[Quote]) -> Result<()> {
     if quotes.is_empty() {
         writeln!(out, "No attributed statements found.")?;
         return Ok(());
@@ -125,7 +125,7 @@ fn count(n: usize) -> String {
 }
 
 /// Markdown: a heading per speaker, a bullet per statement.
-pub(crate) fn markdown(out: &mut impl Write, quotes: &[Quote]) -> Result<()> {
+pub fn markdown(out: &mut impl Write, quotes: &[Quote]) -> Result<()> {
     writeln!(out, "# Who said what")?;
     if quotes.is_empty() {
         writeln!(out, "\nNo attributed statements found.")?;

@@ -1,0 +1,126 @@
+//! The input of `read`, `digest`, `highlights` and `quotes`: a file, `-` for standard
+//! input, or an http(s) URL, loaded as bytes with what the transport said about them.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+
+use crate::fetch;
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// A file, `-` for standard input, or an http(s) URL.
+    pub input: Option<String>,
+    /// How to read the input (detected when not given).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
+    /// Seconds to wait for a URL.
+    #[arg(long, default_value_t = 20.0)]
+    pub timeout: f64,
+}
+
+/// `--input-format`: the command line's names of [`nutgraf::InputFormat`].
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormatArg {
+    /// An HTML page.
+    Html,
+    /// A page dumped as text (w3m, lynx, copy-paste), navigation and all.
+    Text,
+    /// Already-clean article text: kept whole, offsets point into it.
+    Article,
+}
+
+impl From<InputFormatArg> for nutgraf::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Html => nutgraf::InputFormat::Html,
+            InputFormatArg::Text => nutgraf::InputFormat::Dump,
+            InputFormatArg::Article => nutgraf::InputFormat::Article,
+        }
+    }
+}
+
+/// Bytes of the input plus what the transport said about them.
+#[derive(Debug)]
+pub struct Loaded {
+    pub bytes: Vec<u8>,
+    pub content_type: Option<String>,
+    /// How error messages name the input.
+    pub name: String,
+}
+
+impl Loaded {
+    /// The sample news page built into nutgraf (`digest --example`).
+    pub fn example() -> Self {
+        Loaded {
+            bytes: nutgraf::EXAMPLE_HTML.as_bytes().to_vec(),
+            content_type: Some("text/html; charset=utf-8".into()),
+            name: "the built-in example page".into(),
+        }
+    }
+
+    /// Options to read these bytes with: the format `args` asks for and the content type
+    /// that came with them (defaults otherwise).
+    pub fn options(&self, args: &InputArgs) -> nutgraf::Options {
+        nutgraf::Options::new()
+            .format(args.input_format.map(nutgraf::InputFormat::from))
+            .content_type(self.content_type.clone())
+    }
+
+    /// Reads the bytes into an article.
+    pub fn read(&self, options: &nutgraf::Options) -> Result<nutgraf::Article> {
+        nutgraf::read(&self.bytes, options).with_context(|| format!("could not read {}", self.name))
+    }
+}
+
+/// Loads the input named on the command line.
+pub fn load(input: &InputArgs) -> Result<Loaded> {
+    let Some(src) = input.input.as_deref() else {
+        bail!("no input given: pass a file, `-` for standard input, or an http(s) URL");
+    };
+    if src == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("could not read standard input")?;
+        return Ok(Loaded {
+            bytes,
+            content_type: None,
+            name: "standard input".into(),
+        });
+    }
+    let lower = src.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        if !(input.timeout.is_finite() && input.timeout > 0.0) {
+            bail!("--timeout must be a positive number of seconds");
+        }
+        let opts = fetch::FetchOptions {
+            timeout: std::time::Duration::from_secs_f64(input.timeout),
+            ..fetch::FetchOptions::default()
+        };
+        let f = fetch::fetch(src, &opts)?;
+        return Ok(Loaded {
+            bytes: f.bytes,
+            content_type: f.content_type,
+            name: f.final_url,
+        });
+    }
+    let path = PathBuf::from(src);
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
+    Ok(Loaded {
+        bytes,
+        content_type: None,
+        name: path.display().to_string(),
+    })
+}
+
+/// Loads the input and reads it into an article, with the default highlight options
+/// (for the commands that write no highlights).
+pub fn read_article(args: &InputArgs) -> Result<nutgraf::Article> {
+    let loaded = load(args)?;
+    loaded.read(&loaded.options(args))
+}
