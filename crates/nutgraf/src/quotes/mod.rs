@@ -86,7 +86,7 @@ pub(crate) fn parse(chars: &[char]) -> (Vec<Region>, Vec<Paragraph>) {
         }
         let mut p = tokens::paragraph(chars, start, end, &regions, r);
         if !p.items.is_empty() {
-            p.sentences = cues::sentences(chars, &regions, &p.items);
+            p.sentences = tokens::sentences(chars, &regions, &p.items);
             paras.push(p);
         }
         start = end + 1;
