@@ -1,0 +1,1 @@
+//! One invented sentence per rule of the cue reader.
