@@ -7,9 +7,12 @@
 //!
 //! The way through the module:
 //! - [`marks`] pairs quotation marks into regions, one paragraph at a time;
-//! - `tokens` turns each paragraph into items (words, punctuation, whole quotations);
-//! - [`cues`] cuts sentences and reads each cue's frame (speaker before or after,
-//!   appositives, content before/after, continuations over sentences and paragraphs);
+//! - [`tokens`] turns each paragraph into items (words, punctuation, whole quotations)
+//!   and cuts it into sentences outside quotations;
+//! - [`lexicon`] holds the cue words and the other word lists;
+//! - [`cues`] reads each cue's frame (speaker before or after, appositives, content
+//!   before/after, continuations over sentences and paragraphs);
+//! - [`mentions`] reads the noun phrase of a speaker;
 //! - [`resolve`] finds people and organisations and resolves pronouns and short names.
 //!
 //! All offsets are character offsets (Unicode scalar values) into `article.text`,
