@@ -1,7 +1,12 @@
-//! Words that introduce reported speech or thought, with their inflections.
+//! Words that introduce reported speech or thought, with their inflections, and the
+//! other word lists the cue reader ([`super::cues`]) and the sentence cutter use.
+//!
+//! Every list is hand-made from reading news copy; none is taken from a dictionary.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use super::tokens::Item;
 
 /// Which inflection a cue word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,15 +42,19 @@ pub struct Cue {
     pub class: Class,
 }
 
+/// Verbs of saying (the `Speech` class).
 const SPEECH: &str = "say state claim announce tweet explain insist argue note \
     acknowledge admit reply suggest comment confirm predict promise vow \
     complain boast joke quip testify reiterate concede stress emphasize allege assert \
     contend remark reveal recount lament retort shout yell plead muse exclaim \
     blog text speculate theorize opine insinuate swear whisper mutter \
     proclaim scoff grumble";
+/// Verbs that take a listener before the content (the `Tell` class).
 const TELL: &str = "tell ask warn urge assure remind inform caution reassure";
+/// Verbs that are cues only in some shapes (the `Weak` class).
 const WEAK: &str = "add continue conclude agree recall report observe counter answer \
     maintain repeat estimate charge write respond mention pledge post declare deny email";
+/// Verbs of thought (the `Belief` class).
 const BELIEF: &str = "believe think fear worry doubt";
 
 /// Forms that are more often something else (`a thought`).
@@ -132,6 +141,438 @@ pub fn lookup(word: &str) -> Option<Cue> {
         return None;
     }
     LEXICON.get(word).copied()
+}
+
+/// Capitalized words that start a description rather than a name.
+pub(crate) const DETERMINERS_CAP: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "who", "which",
+];
+
+/// Capitalized words before a colon that are labels, not speakers.
+pub(crate) const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "photo",
+    "photos",
+    "watch",
+    "related",
+    "read",
+    "editor",
+    "q",
+    "a",
+    "source",
+    "sources",
+    "correction",
+    "video",
+    "image",
+    "caption",
+    "credit",
+    "warning",
+    "breaking",
+    "exclusive",
+    "subscribe",
+    "advertisement",
+    "also",
+    "topics",
+    "tags",
+    "share",
+    "bottom",
+    "the",
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "but",
+    "this",
+    "that",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "here",
+    "there",
+    "it",
+    "we",
+    "i",
+    "they",
+    "he",
+    "she",
+    "question",
+    "answer",
+    "example",
+    "background",
+    "translation",
+    "disclosure",
+    "name",
+    "age",
+    "city",
+    "job",
+    "pay",
+    "title",
+    "location",
+    "date",
+    "place",
+];
+
+/// Third-person verb forms that are also plural nouns.
+pub(crate) const NOUNISH: &[&str] = &[
+    "states",
+    "reports",
+    "claims",
+    "calls",
+    "notes",
+    "posts",
+    "comments",
+    "remarks",
+    "promises",
+    "texts",
+    "charges",
+    "answers",
+    "counters",
+    "quotes",
+    "tweets",
+    "emails",
+    "blogs",
+    "jokes",
+    "vows",
+    "pledges",
+    "fears",
+    "doubts",
+    "worries",
+    "estimates",
+    "reveals",
+    "mentions",
+    "tells",
+    "questions",
+    "stresses",
+    "warns",
+    "insists",
+    "adds",
+];
+
+/// Time and manner words between a cue and its content (`said Tuesday`, `said again`).
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "repeatedly",
+    "privately",
+    "publicly",
+    "afterward",
+    "afterwards",
+    "then",
+    "previously",
+    "once",
+    "bluntly",
+    "flatly",
+    "simply",
+    "frequently",
+    "often",
+    "late",
+    "early",
+    "separately",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+];
+
+/// Words that open a time or place phrase after a cue (`said in a statement, …`).
+pub(crate) const PREPS: &[&str] = &[
+    "in", "on", "at", "during", "to", "via", "through", "from", "after", "before", "with", "last",
+    "this", "earlier", "while", "when", "before", "about", "of", "for",
+];
+
+/// Verb forms after which a bare clause is the content: `said the deal was off`.
+pub(crate) const BARE_OK: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "argued",
+    "argues",
+    "argue",
+    "suggested",
+    "suggests",
+    "suggest",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "revealed",
+    "reveals",
+    "urged",
+    "urges",
+    "reported",
+    "reports",
+    "insisted",
+    "insists",
+    "insist",
+    "vowed",
+    "vows",
+    "recalled",
+    "recalls",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "predicted",
+    "predicts",
+    "contended",
+    "contends",
+    "asserted",
+    "asserts",
+    "maintained",
+    "maintains",
+    "stressed",
+    "stresses",
+    "conceded",
+    "concedes",
+    "confirmed",
+    "confirms",
+    "testified",
+    "warned",
+    "warns",
+    "boasted",
+    "boasts",
+    "complained",
+    "complains",
+    "claimed",
+    "claims",
+    "claim",
+    "promised",
+    "promises",
+    "admitted",
+    "admits",
+    "answered",
+    "replied",
+    "countered",
+    "acknowledged",
+    "acknowledges",
+];
+
+/// Things that say something: `a statement saying …`.
+pub(crate) const MEDIUM_NOUNS: &[&str] = &[
+    "statement",
+    "tweet",
+    "tweets",
+    "email",
+    "e-mail",
+    "letter",
+    "post",
+    "release",
+    "message",
+    "video",
+    "ad",
+    "advertisement",
+    "note",
+    "memo",
+    "interview",
+    "op-ed",
+    "column",
+    "speech",
+    "report",
+    "filing",
+    "motion",
+    "lawsuit",
+    "complaint",
+    "petition",
+    "ruling",
+    "order",
+    "opinion",
+    "editorial",
+    "sign",
+    "signs",
+    "banner",
+    "banners",
+    "poster",
+    "text",
+    "texts",
+    "call",
+    "remarks",
+    "comments",
+    "appearance",
+    "address",
+];
+
+/// Verbs that name something with a quoted label: `called him "a total stiff"`.
+pub(crate) const NAMING: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "dubbed",
+    "dubs",
+    "dubbing",
+    "labeled",
+    "labelled",
+    "labels",
+    "labeling",
+    "branded",
+    "brands",
+    "branding",
+    "termed",
+    "terms",
+    "described",
+    "describes",
+    "describing",
+    "deemed",
+    "nicknamed",
+];
+
+/// Words that open an introductory phrase before the subject.
+pub(crate) const INTRO_WORDS: &[&str] = &[
+    "back",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "moments",
+    "later",
+    "earlier",
+    "last",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "over",
+    "when",
+    "while",
+    "as",
+    "with",
+    "without",
+    "despite",
+    "for",
+    "from",
+    "by",
+    "of",
+    "although",
+    "though",
+    "because",
+    "if",
+    "once",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "separately",
+];
+
+/// Verb-like words that never introduce speech in the pattern cues.
+pub(crate) const STOP_VERBS: &[&str] = &[
+    "was",
+    "has",
+    "does",
+    "is",
+    "seemed",
+    "appeared",
+    "included",
+    "reads",
+    "follows",
+    "continued",
+    "ended",
+    "started",
+    "happened",
+    "lasted",
+    "remained",
+    "things",
+    "years",
+    "times",
+    "days",
+    "weeks",
+    "months",
+    "includes",
+    "stated",
+];
+
+/// Nouns for what someone said: `his "47 percent" comment`.
+pub(crate) const SAID_NOUNS: &[&str] = &[
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "line",
+    "slogan",
+    "phrase",
+    "catchphrase",
+    "motto",
+    "refrain",
+    "mantra",
+    "tweet",
+    "statement",
+    "quip",
+    "promise",
+    "pledge",
+    "words",
+    "message",
+    "claim",
+    "charge",
+    "description",
+    "label",
+    "nickname",
+    "joke",
+    "question",
+];
+
+/// The cue of the word at `k`, reading its neighbours: `said than done` is none,
+/// `pointed out` is one.
+pub(crate) fn cue_at(items: &[Item], k: usize) -> Option<Cue> {
+    let it = &items[k];
+    if !it.is_word() || it.cap {
+        return None;
+    }
+    if items.get(k + 1).is_some_and(|x| x.lower == "than") {
+        // `easier said than done`
+        return None;
+    }
+    if items.get(k + 1).is_some_and(|x| x.lower == "out") {
+        // `points out`, `pointed out`
+        let form = match it.lower.as_str() {
+            "point" => Some(Form::Base),
+            "points" => Some(Form::Third),
+            "pointed" => Some(Form::Past),
+            "pointing" => Some(Form::Ing),
+            _ => None,
+        };
+        if let Some(form) = form {
+            return Some(Cue {
+                form,
+                class: Class::Speech,
+            });
+        }
+    }
+    lookup(&it.lower)
 }
 
 #[cfg(test)]

@@ -133,125 +133,35 @@ fn starts_with_open_double(chars: &[char], i: usize) -> bool {
 /// Pairs the marks of one paragraph `[start, end)`; returns whether a double quote
 /// runs on into the next paragraph.
 fn paragraph(chars: &[char], start: usize, end: usize, out: &mut Vec<Region>) -> bool {
-    let mut stack: Vec<Open> = Vec::new();
+    let mut p = Pairing {
+        chars,
+        start,
+        end,
+        stack: Vec::new(),
+        out,
+    };
     let mut i = start;
-    let at = |k: usize| -> Option<char> {
-        if k >= start && k < end {
-            Some(chars[k])
-        } else {
-            None
-        }
-    };
-    let mut push_region = |stack: &mut Vec<Open>, open: Open, close: usize, close_len: usize| {
-        if stack.is_empty() {
-            out.push(Region {
-                open: open.pos,
-                open_len: open.len,
-                close,
-                close_len,
-                continues: false,
-            });
-        }
-    };
     while i < end {
         let c = chars[i];
-        let prev = if i > start { at(i - 1) } else { None };
+        let prev = if i > start { p.at(i - 1) } else { None };
         let mut width = 1;
         match c {
-            '"' | '\'' | '`' if c != '\'' || at(i + 1) == Some('\'') || c == '"' => {
-                if c == '`' {
-                    // ``…'' as some papers print it: `` always opens.
-                    if at(i + 1) == Some('`') {
-                        width = 2;
-                        if stack.len() < MAX_DEPTH {
-                            stack.push(Open {
-                                family: Family::Straight,
-                                pos: i,
-                                len: 2,
-                            });
-                        }
-                    }
-                    i += width;
-                    continue;
-                }
-                width = if c == '"' { 1 } else { 2 };
-                let next = at(i + width);
-                let looks_open = opens_before(prev) && !is_space(next);
-                // `… of 'Clinton,' "`: a closer after a single quote and a space.
-                let after_single = is_space(prev)
-                    && i >= start + 2
-                    && matches!(chars[i - 2], '\'' | '’' | ',' | '.' | '!' | '?')
-                    && !alnum(next);
-                let looks_close = (!is_space(prev) && !alnum(next)) || after_single;
-                let open_idx = stack.iter().rposition(|o| o.family == Family::Straight);
-                let fresh = Open {
-                    family: Family::Straight,
-                    pos: i,
-                    len: width,
-                };
-                match open_idx {
-                    Some(k) if looks_open && !looks_close => {
-                        // A clear opener while one is open: the earlier mark was stray.
-                        stack.truncate(k);
-                        stack.push(fresh);
-                    }
-                    Some(k) if looks_close => {
-                        let open = stack[k];
-                        stack.truncate(k);
-                        push_region(&mut stack, open, i, width);
-                    }
-                    None if looks_close
-                        && !looks_open
-                        && stack.last().is_some_and(|o| o.family == Family::Curly) =>
-                    {
-                        // A straight " closing a curly “ (mixed typography).
-                        if let Some(open) = stack.pop() {
-                            push_region(&mut stack, open, i, width);
-                        }
-                    }
-                    None if looks_open && stack.len() < MAX_DEPTH => stack.push(fresh),
-                    _ => {}
-                }
+            '"' | '\'' | '`' if c != '\'' || p.at(i + 1) == Some('\'') || c == '"' => {
+                width = p.straight(i, c, prev);
             }
-            '“' | '„' | '‟' | '«' => {
-                let next = at(i + 1);
-                // `„…“`: a “ that closes a „ (German style), or a “ used as a closer.
-                let top = stack.last().copied();
-                let closes = c == '“'
-                    && top.is_some_and(|o| o.family == Family::Curly)
-                    && !is_space(prev)
-                    && !alnum(next)
-                    && top.is_some_and(|o| chars[o.pos] == '„' || is_space(next));
-                if closes {
-                    if let Some(k) = stack.iter().rposition(|o| o.family == Family::Curly) {
-                        let open = stack[k];
-                        stack.truncate(k);
-                        push_region(&mut stack, open, i, 1);
-                    }
-                } else if stack.len() < MAX_DEPTH {
-                    stack.push(Open {
-                        family: Family::Curly,
-                        pos: i,
-                        len: 1,
-                    });
-                }
-            }
+            '“' | '„' | '‟' | '«' => p.curly_open(i, c, prev),
             '”' | '»' => {
-                if let Some(k) = stack.iter().rposition(|o| o.family == Family::Curly) {
-                    let open = stack[k];
-                    stack.truncate(k);
-                    push_region(&mut stack, open, i, 1);
-                } else if let Some(k) = stack.iter().rposition(|o| o.family == Family::Straight) {
+                if let Some(k) = p.innermost(Family::Curly) {
+                    p.close(k, i, 1);
+                } else if let Some(k) = p.innermost(Family::Straight) {
                     // A ” closing a straight " (mixed typography).
-                    let open = stack[k];
-                    stack.truncate(k);
-                    push_region(&mut stack, open, i, 1);
+                    p.close(k, i, 1);
                 }
             }
             '‘' => {
-                let next = at(i + 1);
-                if !alnum(prev) && letter(next) && stack.len() < MAX_DEPTH {
-                    stack.push(Open {
+                let next = p.at(i + 1);
+                if !alnum(prev) && letter(next) && p.stack.len() < MAX_DEPTH {
+                    p.stack.push(Open {
                         family: Family::SingleCurly,
                         pos: i,
                         len: 1,
@@ -259,70 +169,204 @@ fn paragraph(chars: &[char], start: usize, end: usize, out: &mut Vec<Region>) ->
                 }
             }
             '’' => {
-                let next = at(i + 1);
+                let next = p.at(i + 1);
                 if !alnum(next) && !is_space(prev) {
-                    if let Some(k) = stack.iter().rposition(|o| o.family == Family::SingleCurly) {
-                        let open = stack[k];
-                        stack.truncate(k);
-                        push_region(&mut stack, open, i, 1);
+                    if let Some(k) = p.innermost(Family::SingleCurly) {
+                        p.close(k, i, 1);
                     }
                 }
             }
-            '\'' => {
-                let next = at(i + 1);
-                if !alnum(prev) && letter(next) && opens_before(prev) {
-                    if stack.len() < MAX_DEPTH {
-                        stack.push(Open {
-                            family: Family::SingleStraight,
-                            pos: i,
-                            len: 1,
-                        });
-                    }
-                } else if !alnum(next) && !is_space(prev) {
-                    if let Some(k) = stack
-                        .iter()
-                        .rposition(|o| o.family == Family::SingleStraight)
-                    {
-                        let open = stack[k];
-                        stack.truncate(k);
-                        push_region(&mut stack, open, i, 1);
-                    }
-                }
-            }
+            '\'' => p.single_straight(i, prev),
             _ => {}
         }
         i += width;
     }
-    // Whatever is still open: the outermost double mark decides.
-    let Some(first) = stack
-        .iter()
-        .position(|o| matches!(o.family, Family::Straight | Family::Curly))
-    else {
-        return false;
-    };
-    let open = stack[first];
-    // A lone closing-shaped mark at the very end is no quote.
-    let inner_words = chars[open.pos + open.len..end]
-        .split(|c| c.is_whitespace())
-        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
-        .count();
-    if inner_words == 0 {
-        return false;
+    p.finish()
+}
+
+/// The marks of one paragraph being paired: the marks still open (innermost last) and
+/// the regions found.
+struct Pairing<'c, 'o> {
+    chars: &'c [char],
+    start: usize,
+    end: usize,
+    stack: Vec<Open>,
+    out: &'o mut Vec<Region>,
+}
+
+impl Pairing<'_, '_> {
+    /// The character at `k`, if it is in the paragraph.
+    fn at(&self, k: usize) -> Option<char> {
+        if k >= self.start && k < self.end {
+            Some(self.chars[k])
+        } else {
+            None
+        }
     }
-    let continues = next_visible(chars, end).is_some_and(|k| starts_with_open_double(chars, k));
-    // Trim trailing spaces so the region ends at the paragraph's last character.
-    let mut close = end;
-    while close > open.pos + open.len && chars[close - 1].is_whitespace() {
-        close -= 1;
+
+    /// The innermost open mark of a family.
+    fn innermost(&self, family: Family) -> Option<usize> {
+        self.stack.iter().rposition(|o| o.family == family)
     }
-    out.push(Region {
-        open: open.pos,
-        open_len: open.len,
-        close,
-        close_len: 0,
-        continues,
-    });
-    continues
+
+    /// The open mark `k` is closed at `close`; marks opened inside it are dropped.
+    fn close(&mut self, k: usize, close: usize, close_len: usize) {
+        let open = self.stack[k];
+        self.stack.truncate(k);
+        self.region(open, close, close_len);
+    }
+
+    /// A region from `open` to `close`, kept when it is outermost.
+    fn region(&mut self, open: Open, close: usize, close_len: usize) {
+        if self.stack.is_empty() {
+            self.out.push(Region {
+                open: open.pos,
+                open_len: open.len,
+                close,
+                close_len,
+                continues: false,
+            });
+        }
+    }
+
+    /// A straight double mark at `i`: `"`, `''` or ` `` `; returns its width.
+    fn straight(&mut self, i: usize, c: char, prev: Option<char>) -> usize {
+        let chars = self.chars;
+        let start = self.start;
+        if c == '`' {
+            // ``…'' as some papers print it: `` always opens.
+            let mut width = 1;
+            if self.at(i + 1) == Some('`') {
+                width = 2;
+                if self.stack.len() < MAX_DEPTH {
+                    self.stack.push(Open {
+                        family: Family::Straight,
+                        pos: i,
+                        len: 2,
+                    });
+                }
+            }
+            return width;
+        }
+        let width = if c == '"' { 1 } else { 2 };
+        let next = self.at(i + width);
+        let looks_open = opens_before(prev) && !is_space(next);
+        // `… of 'Clinton,' "`: a closer after a single quote and a space.
+        let after_single = is_space(prev)
+            && i >= start + 2
+            && matches!(chars[i - 2], '\'' | '’' | ',' | '.' | '!' | '?')
+            && !alnum(next);
+        let looks_close = (!is_space(prev) && !alnum(next)) || after_single;
+        let open_idx = self.innermost(Family::Straight);
+        let fresh = Open {
+            family: Family::Straight,
+            pos: i,
+            len: width,
+        };
+        match open_idx {
+            Some(k) if looks_open && !looks_close => {
+                // A clear opener while one is open: the earlier mark was stray.
+                self.stack.truncate(k);
+                self.stack.push(fresh);
+            }
+            Some(k) if looks_close => self.close(k, i, width),
+            None if looks_close
+                && !looks_open
+                && self.stack.last().is_some_and(|o| o.family == Family::Curly) =>
+            {
+                // A straight " closing a curly “ (mixed typography).
+                if let Some(open) = self.stack.pop() {
+                    self.region(open, i, width);
+                }
+            }
+            None if looks_open && self.stack.len() < MAX_DEPTH => self.stack.push(fresh),
+            _ => {}
+        }
+        width
+    }
+
+    /// An opening curly mark or guillemet at `i` (`“` may close a `„` instead).
+    fn curly_open(&mut self, i: usize, c: char, prev: Option<char>) {
+        let chars = self.chars;
+        let next = self.at(i + 1);
+        // `„…“`: a “ that closes a „ (German style), or a “ used as a closer.
+        let top = self.stack.last().copied();
+        let closes = c == '“'
+            && top.is_some_and(|o| o.family == Family::Curly)
+            && !is_space(prev)
+            && !alnum(next)
+            && top.is_some_and(|o| chars[o.pos] == '„' || is_space(next));
+        if closes {
+            if let Some(k) = self.innermost(Family::Curly) {
+                self.close(k, i, 1);
+            }
+        } else if self.stack.len() < MAX_DEPTH {
+            self.stack.push(Open {
+                family: Family::Curly,
+                pos: i,
+                len: 1,
+            });
+        }
+    }
+
+    /// A single straight mark at `i` used as a quotation mark, not an apostrophe.
+    fn single_straight(&mut self, i: usize, prev: Option<char>) {
+        let next = self.at(i + 1);
+        if !alnum(prev) && letter(next) && opens_before(prev) {
+            if self.stack.len() < MAX_DEPTH {
+                self.stack.push(Open {
+                    family: Family::SingleStraight,
+                    pos: i,
+                    len: 1,
+                });
+            }
+        } else if !alnum(next) && !is_space(prev) {
+            if let Some(k) = self.innermost(Family::SingleStraight) {
+                self.close(k, i, 1);
+            }
+        }
+    }
+
+    /// At the paragraph end: whatever is still open, the outermost double mark decides.
+    /// Returns whether it runs on into the next paragraph.
+    fn finish(self) -> bool {
+        let Pairing {
+            chars,
+            end,
+            stack,
+            out,
+            ..
+        } = self;
+        let Some(first) = stack
+            .iter()
+            .position(|o| matches!(o.family, Family::Straight | Family::Curly))
+        else {
+            return false;
+        };
+        let open = stack[first];
+        // A lone closing-shaped mark at the very end is no quote.
+        let inner_words = chars[open.pos + open.len..end]
+            .split(|c| c.is_whitespace())
+            .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+            .count();
+        if inner_words == 0 {
+            return false;
+        }
+        let continues = next_visible(chars, end).is_some_and(|k| starts_with_open_double(chars, k));
+        // Trim trailing spaces so the region ends at the paragraph's last character.
+        let mut close = end;
+        while close > open.pos + open.len && chars[close - 1].is_whitespace() {
+            close -= 1;
+        }
+        out.push(Region {
+            open: open.pos,
+            open_len: open.len,
+            close,
+            close_len: 0,
+            continues,
+        });
+        continues
+    }
 }
 
 #[cfg(test)]

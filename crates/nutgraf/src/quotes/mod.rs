@@ -7,9 +7,12 @@
 //!
 //! The way through the module:
 //! - [`marks`] pairs quotation marks into regions, one paragraph at a time;
-//! - `tokens` turns each paragraph into items (words, punctuation, whole quotations);
-//! - [`cues`] cuts sentences and reads each cue's frame (speaker before or after,
-//!   appositives, content before/after, continuations over sentences and paragraphs);
+//! - [`tokens`] turns each paragraph into items (words, punctuation, whole quotations)
+//!   and cuts it into sentences outside quotations;
+//! - [`lexicon`] holds the cue words and the other word lists;
+//! - [`cues`] reads each cue's frame (speaker before or after, appositives, content
+//!   before/after, continuations over sentences and paragraphs);
+//! - [`mentions`] reads the noun phrase of a speaker;
 //! - [`resolve`] finds people and organisations and resolves pronouns and short names.
 //!
 //! All offsets are character offsets (Unicode scalar values) into `article.text`,
@@ -27,6 +30,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::sentences::Span;
 use marks::Region;
 use tokens::Paragraph;
 
@@ -86,7 +90,7 @@ pub(crate) fn parse(chars: &[char]) -> (Vec<Region>, Vec<Paragraph>) {
         }
         let mut p = tokens::paragraph(chars, start, end, &regions, r);
         if !p.items.is_empty() {
-            p.sentences = cues::sentences(chars, &regions, &p.items);
+            p.sentences = tokens::sentences(chars, &regions, &p.items);
             paras.push(p);
         }
         start = end + 1;
@@ -94,15 +98,15 @@ pub(crate) fn parse(chars: &[char]) -> (Vec<Region>, Vec<Paragraph>) {
     (regions, paras)
 }
 
-fn slice(chars: &[char], (s, e): (usize, usize)) -> String {
-    chars[s..e].iter().collect()
+fn slice(chars: &[char], span: Span) -> String {
+    chars[span.start..span.end].iter().collect()
 }
 
 /// Share of the content's non-space characters inside quotation marks.
-fn quoted_share(chars: &[char], regions: &[Region], spans: &[(usize, usize)]) -> (usize, usize) {
+fn quoted_share(chars: &[char], regions: &[Region], spans: &[Span]) -> (usize, usize) {
     let mut inside = 0;
     let mut total = 0;
-    for &(s, e) in spans {
+    for &Span { start: s, end: e } in spans {
         total += chars[s..e].iter().filter(|c| !c.is_whitespace()).count();
         let first = regions.partition_point(|r| r.outer_end() <= s);
         for r in regions[first..].iter().take_while(|r| r.open < e) {
@@ -137,7 +141,7 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
         let r = d.mention.map(|m| {
             let m = d.antecedent.unwrap_or(m);
             let text = slice(&chars, m);
-            entities.resolve(&text, m.0)
+            entities.resolve(&text, m.start)
         });
         if let (Some((_, Some(key))), Some(desc)) = (&r, d.description) {
             descriptions
@@ -149,7 +153,7 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
     let mut out = Vec::with_capacity(drafts.len());
     for (d, r) in drafts.iter().zip(resolved) {
         let mut spans = d.spans.clone();
-        spans.sort_unstable();
+        spans.sort_unstable_by_key(|sp| (sp.start, sp.end));
         spans.dedup();
         let (Some(first), Some(last)) = (spans.first().copied(), spans.last().copied()) else {
             continue;
@@ -171,14 +175,14 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
         // colon is more often a headline or a label than a statement.
         let words = spans
             .iter()
-            .map(|&(s, e)| {
-                chars[s..e]
+            .map(|sp| {
+                chars[sp.start..sp.end]
                     .split(|c| c.is_whitespace())
                     .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
                     .count()
             })
             .sum::<usize>();
-        let after_content = d.mention.is_some_and(|m| m.0 >= last.1);
+        let after_content = d.mention.is_some_and(|m| m.start >= last.end);
         if kind == Kind::Indirect && words < 6 && (after_content || d.cue == ":") {
             continue;
         }
@@ -192,12 +196,12 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
             .or_else(|| key.and_then(|k| descriptions.get(&k).cloned()));
         out.push(Quote {
             content,
-            content_start: first.0,
-            content_end: last.1,
-            content_spans: spans.iter().map(|&(s, e)| [s, e]).collect(),
+            content_start: first.start,
+            content_end: last.end,
+            content_spans: spans.iter().map(|sp| [sp.start, sp.end]).collect(),
             speaker_mention: d.mention.map(|m| slice(&chars, m)),
-            speaker_mention_start: d.mention.map(|m| m.0),
-            speaker_mention_end: d.mention.map(|m| m.1),
+            speaker_mention_start: d.mention.map(|m| m.start),
+            speaker_mention_end: d.mention.map(|m| m.end),
             speaker,
             speaker_description,
             cue: (!d.cue.is_empty()).then(|| d.cue.clone()),

@@ -2,7 +2,7 @@
 //! runs, titles, first full mentions), their gender from titles and pronoun agreement,
 //! and the resolution of pronouns, short names and common nouns to the fullest name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::tokens::{Item, Paragraph};
 
@@ -366,18 +366,175 @@ fn word_text(chars: &[char], it: &Item) -> String {
     chars[it.start..it.end].iter().collect()
 }
 
+/// What [`Entities::build`] gathers while it reads the paragraphs.
+struct Scan {
+    names: Vec<Name>,
+    /// Pronoun votes per key: (male, female).
+    votes: HashMap<String, (u32, u32)>,
+    /// Genders a title gives (`Mrs.`).
+    title_gender: HashMap<String, Gender>,
+    /// The last person named, with the paragraph and sentence where it was named:
+    /// a pronoun votes for its gender only in the same sentence.
+    last_person: Option<String>,
+    last_at: (usize, usize),
+    /// Keys known to be people.
+    person_keys: HashSet<String>,
+    roles: HashMap<String, String>,
+}
+
+impl Scan {
+    /// A lowercase pronoun votes for the gender of the last person named.
+    fn pronoun(&mut self, w: &str) {
+        match w {
+            "he" | "him" | "his" | "himself" => {
+                if let Some(p) = &self.last_person {
+                    self.votes.entry(p.clone()).or_default().0 += 1;
+                }
+            }
+            "she" | "her" | "hers" | "herself" => {
+                if let Some(p) = &self.last_person {
+                    self.votes.entry(p.clone()).or_default().1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A capitalized pronoun (`He`, `Her`) votes the same way.
+    fn capitalized_pronoun(&mut self, w: &str) {
+        if let Some(p) = &self.last_person {
+            let v = self.votes.entry(p.clone()).or_default();
+            if w.starts_with('h') && w != "her" {
+                v.0 += 1;
+            } else {
+                v.1 += 1;
+            }
+        }
+    }
+
+    /// The capitalized run at `k` (`at` is its paragraph and sentence): a name, with
+    /// the title and role words before it. Returns where the run ends.
+    fn name_run(&mut self, chars: &[char], items: &[Item], k: usize, at: (usize, usize)) -> usize {
+        // A capitalized run (with joiners like `al-`, `de`, `of`? no: names only).
+        let mut e = k;
+        while e < items.len()
+            && items[e].is_word()
+            && (items[e].cap
+                || (e > k
+                    && matches!(
+                        items[e].lower.as_str(),
+                        "de" | "van" | "von" | "bin" | "al" | "la" | "da" | "del"
+                    )))
+        {
+            e += 1;
+            if strip_possessive(&items[e - 1].lower) != items[e - 1].lower {
+                break;
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut titled = None;
+        let mut person = false;
+        let mut role_words: Vec<&str> = Vec::new();
+        if k > 0
+            && items[k - 1].is_word()
+            && !items[k - 1].cap
+            && TITLES.contains(&items[k - 1].lower.as_str())
+        {
+            // `spokesman Mark Toner`
+            role_words.push(items[k - 1].lower.as_str());
+        }
+        for x in &items[k..e] {
+            let lw = x.lower.as_str();
+            if words.is_empty() && NOT_NAMES.contains(&lw) {
+                continue;
+            }
+            if words.is_empty() && TITLES.contains(&lw) {
+                person = true;
+                role_words.push(lw);
+                if MALE.contains(&lw) {
+                    titled = Some(Gender::Male);
+                } else if FEMALE.contains(&lw) {
+                    titled = Some(Gender::Female);
+                }
+                continue;
+            }
+            words.push(strip_possessive(&word_text(chars, x)).to_owned());
+        }
+        if !words.is_empty() {
+            let key = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+            let org = words
+                .iter()
+                .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+            let person = !org && (person || words.len() >= 2 || self.person_keys.contains(&key));
+            if person {
+                self.person_keys.insert(key.clone());
+            }
+            let name = Name {
+                start: items[k].start,
+                person,
+                words,
+            };
+            if let Some(g) = titled {
+                self.title_gender.insert(key.clone(), g);
+            }
+            for r in role_words {
+                if !NOT_ROLES.contains(&r) {
+                    self.roles
+                        .entry(r.trim_end_matches('.').to_owned())
+                        .or_insert_with(|| key.clone());
+                }
+            }
+            if name.person {
+                self.last_person = Some(key);
+                self.last_at = at;
+            }
+            self.names.push(name);
+        }
+        e
+    }
+
+    /// The fullest name per key and the genders the votes and titles give.
+    fn entities(self) -> Entities {
+        let mut full: HashMap<String, usize> = HashMap::new();
+        for (i, n) in self.names.iter().enumerate() {
+            let key = n.key();
+            let better = full
+                .get(&key)
+                .is_none_or(|&j| self.names[j].words.len() < n.words.len());
+            if better {
+                full.insert(key, i);
+            }
+        }
+        let mut gender: HashMap<String, Gender> = HashMap::new();
+        for (key, (m, f)) in self.votes {
+            if m > f {
+                gender.insert(key, Gender::Male);
+            } else if f > m {
+                gender.insert(key, Gender::Female);
+            }
+        }
+        gender.extend(self.title_gender);
+        Entities {
+            roles: self.roles,
+            names: self.names,
+            full,
+            gender,
+        }
+    }
+}
+
 impl Entities {
     /// Finds names in the paragraphs (outside quotations) and votes genders.
     pub fn build(chars: &[char], paras: &[Paragraph]) -> Self {
-        let mut names: Vec<Name> = Vec::new();
-        let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
-        let mut title_gender: HashMap<String, Gender> = HashMap::new();
-        // The last person named, with the paragraph and sentence where it was named:
-        // a pronoun votes for its gender only in the same sentence.
-        let mut last_person: Option<String> = None;
-        let mut last_at = (usize::MAX, usize::MAX);
-        let mut person_keys: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut roles: HashMap<String, String> = HashMap::new();
+        let mut scan = Scan {
+            names: Vec::new(),
+            votes: HashMap::new(),
+            title_gender: HashMap::new(),
+            last_person: None,
+            last_at: (usize::MAX, usize::MAX),
+            person_keys: HashSet::new(),
+            roles: HashMap::new(),
+        };
         for (pi, para) in paras.iter().enumerate() {
             let items = &para.items;
             let mut k = 0;
@@ -388,142 +545,25 @@ impl Entities {
                     continue;
                 }
                 let sentence = para.sentences.partition_point(|sp| sp.1 <= k);
-                if last_at != (pi, sentence) {
-                    last_person = None;
+                if scan.last_at != (pi, sentence) {
+                    scan.last_person = None;
                 }
                 let w = it.lower.as_str();
                 if !it.cap {
-                    match w {
-                        "he" | "him" | "his" | "himself" => {
-                            if let Some(p) = &last_person {
-                                votes.entry(p.clone()).or_default().0 += 1;
-                            }
-                        }
-                        "she" | "her" | "hers" | "herself" => {
-                            if let Some(p) = &last_person {
-                                votes.entry(p.clone()).or_default().1 += 1;
-                            }
-                        }
-                        _ => {}
-                    }
+                    scan.pronoun(w);
                     k += 1;
                     continue;
                 }
                 if matches!(w, "he" | "his" | "him") || matches!(w, "she" | "her") {
-                    if let Some(p) = &last_person {
-                        let v = votes.entry(p.clone()).or_default();
-                        if w.starts_with('h') && w != "her" {
-                            v.0 += 1;
-                        } else {
-                            v.1 += 1;
-                        }
-                    }
+                    scan.capitalized_pronoun(w);
                     k += 1;
                     continue;
                 }
-                // A capitalized run (with joiners like `al-`, `de`, `of`? no: names only).
-                let mut e = k;
-                while e < items.len()
-                    && items[e].is_word()
-                    && (items[e].cap
-                        || (e > k
-                            && matches!(
-                                items[e].lower.as_str(),
-                                "de" | "van" | "von" | "bin" | "al" | "la" | "da" | "del"
-                            )))
-                {
-                    e += 1;
-                    if strip_possessive(&items[e - 1].lower) != items[e - 1].lower {
-                        break;
-                    }
-                }
-                let mut words: Vec<String> = Vec::new();
-                let mut titled = None;
-                let mut person = false;
-                let mut role_words: Vec<&str> = Vec::new();
-                if k > 0
-                    && items[k - 1].is_word()
-                    && !items[k - 1].cap
-                    && TITLES.contains(&items[k - 1].lower.as_str())
-                {
-                    // `spokesman Mark Toner`
-                    role_words.push(items[k - 1].lower.as_str());
-                }
-                for x in &items[k..e] {
-                    let lw = x.lower.as_str();
-                    if words.is_empty() && NOT_NAMES.contains(&lw) {
-                        continue;
-                    }
-                    if words.is_empty() && TITLES.contains(&lw) {
-                        person = true;
-                        role_words.push(lw);
-                        if MALE.contains(&lw) {
-                            titled = Some(Gender::Male);
-                        } else if FEMALE.contains(&lw) {
-                            titled = Some(Gender::Female);
-                        }
-                        continue;
-                    }
-                    words.push(strip_possessive(&word_text(chars, x)).to_owned());
-                }
-                if !words.is_empty() {
-                    let key = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-                    let org = words
-                        .iter()
-                        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
-                    let person = !org && (person || words.len() >= 2 || person_keys.contains(&key));
-                    if person {
-                        person_keys.insert(key.clone());
-                    }
-                    let name = Name {
-                        start: items[k].start,
-                        person,
-                        words,
-                    };
-                    if let Some(g) = titled {
-                        title_gender.insert(key.clone(), g);
-                    }
-                    for r in role_words {
-                        if !NOT_ROLES.contains(&r) {
-                            roles
-                                .entry(r.trim_end_matches('.').to_owned())
-                                .or_insert_with(|| key.clone());
-                        }
-                    }
-                    if name.person {
-                        last_person = Some(key);
-                        last_at = (pi, sentence);
-                    }
-                    names.push(name);
-                }
+                let e = scan.name_run(chars, items, k, (pi, sentence));
                 k = e.max(k + 1);
             }
         }
-        let mut full: HashMap<String, usize> = HashMap::new();
-        for (i, n) in names.iter().enumerate() {
-            let key = n.key();
-            let better = full
-                .get(&key)
-                .is_none_or(|&j| names[j].words.len() < n.words.len());
-            if better {
-                full.insert(key, i);
-            }
-        }
-        let mut gender: HashMap<String, Gender> = HashMap::new();
-        for (key, (m, f)) in votes {
-            if m > f {
-                gender.insert(key, Gender::Male);
-            } else if f > m {
-                gender.insert(key, Gender::Female);
-            }
-        }
-        gender.extend(title_gender);
-        Entities {
-            roles,
-            names,
-            full,
-            gender,
-        }
+        scan.entities()
     }
 
     fn fullest(&self, key: &str) -> Option<String> {

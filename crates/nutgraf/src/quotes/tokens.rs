@@ -1,6 +1,7 @@
 //! Paragraphs as items: words, punctuation, and whole quoted regions (one item each),
 //! cut into sentences at end punctuation outside quotes.
 
+use super::lexicon::{cue_at, Form};
 use super::marks::Region;
 
 /// What an item is.
@@ -209,4 +210,70 @@ pub fn region_ends_sentence(chars: &[char], region: &Region) -> bool {
         return matches!(c, '.' | '!' | '?' | '…');
     }
     false
+}
+
+/// Whether an item ends a sentence or a clause (`.`, `!`, `?`, `…`, `;`).
+pub fn is_end_punct(it: &Item) -> bool {
+    matches!(it.kind, ItemKind::Punct('.' | '!' | '?' | '…' | ';'))
+}
+
+/// Sentences of a paragraph as item ranges; splits only outside quotations.
+pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    let n = items.len();
+    for m in 0..n {
+        let next = items.get(m + 1);
+        let next_opens = next.is_none_or(|it| it.cap || it.quote().is_some() || it.is_punct('('));
+        let split = match items[m].kind {
+            ItemKind::Punct('.' | '!' | '?' | '…') => next_opens,
+            // `… in the U.S. He says …`: an abbreviation that ends the sentence.
+            ItemKind::Word if items[m].lower.ends_with('.') && items[m].lower.len() > 2 => next
+                .is_some_and(|x| {
+                    x.cap
+                        && matches!(
+                            x.lower.as_str(),
+                            "he" | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "the"
+                                | "but"
+                                | "and"
+                                | "in"
+                        )
+                }),
+            ItemKind::Quote(r) => {
+                let end = region_end_punct(chars, &regions[r]);
+                // `"We won." He left.` splits; `"Won?" he asked.` and `"Won!" Smith
+                // said.` do not (a period inside is the writer's end of sentence).
+                end.is_some()
+                    && next_opens
+                    && next.is_some()
+                    && !(m + 1..(m + 7).min(n)).any(|k| {
+                        let cue = cue_at(items, k).is_some_and(|c| c.form != Form::Ing)
+                            || items[k].lower == "according";
+                        // After a period inside the marks, only `"…." Trump said.` goes on;
+                        // `"…?" He answered, "…"` is a new sentence.
+                        let new_sentence = items[m + 1].cap
+                            && matches!(
+                                items[m + 1].lower.as_str(),
+                                "he" | "she" | "they" | "i" | "we" | "it"
+                            )
+                            && items.get(k + 1).is_some_and(|x| !is_end_punct(x));
+                        let quote_between = (m + 1..k).any(|t| items[t].quote().is_some());
+                        cue && !new_sentence
+                            && !quote_between
+                            && (end != Some('.') || items.get(k + 1).is_none_or(is_end_punct))
+                    })
+            }
+            _ => false,
+        };
+        if split || m + 1 == n {
+            out.push((s, m + 1));
+            s = m + 1;
+        }
+    }
+    out
 }
