@@ -5,7 +5,7 @@
 //! ```sh
 //! cargo run --release -p nutgraf --example fit_highlights -- ../shared/data/cnndm/dev.jsonl \
 //!     --method clogit --alpha 10 --oracle-n 4 --fix headline=0.30 \
-//!     --write crates/nutgraf/src/highlights/weights.rs
+//!     --legacy-twins short,dateline --write crates/nutgraf/src/highlights/weights.rs
 //! ```
 //!
 //! (the command that wrote the shipped weights is the first line of `weights.rs`).
@@ -46,6 +46,11 @@
 //! - `--restarts K`: coordinate ascent also from K perturbed starts (default 0).
 //! - `--seed S`: salt of the fold split (default none).
 //! - `--fix NAME=W`: after fitting, feature NAME gets weight W (repeatable).
+//! - `--legacy-twins A,B`: fit features A, B as the two identical columns each was
+//!   until they were merged (`short` was also `len_lt8`, `dateline` also `wire_pos0`);
+//!   see [`Config::scale_twins`]. With `--legacy-twins short,dateline` the fit
+//!   reproduces the shipped weights; without it, the merged columns get a stronger L2
+//!   prior and `dateline` comes out -0.91 instead of -0.90.
 //! - `--folds FILE`: write the fold models (JSON) for `cnndm_eval --model FILE`.
 //! - `--write PATH`: write the model fitted on all articles as the weights file.
 use std::io::BufRead;
@@ -72,6 +77,8 @@ struct Config {
     seed: String,
     /// Feature index and weight.
     fix: Vec<(usize, f64)>,
+    /// Indices of the features fitted as the two identical columns they once were.
+    legacy_twins: Vec<usize>,
     folds: Option<String>,
     write: Option<String>,
     /// The arguments that decide the weights (all but `--folds`), for the weights file's
@@ -82,7 +89,7 @@ struct Config {
 const USAGE: &str = "usage: fit_highlights FILE.jsonl [--method M] [--alpha X] [--oracle-n N] \
 [--oracle-obj r12|r12l] [--target-weights oracle|gain] [--temp X] [--target f12|r1r|r2r|r12r] \
 [--pair r1r|target] [--objective r12l|r1] [--freeze A,B] [--start lead3|shipped] [--restarts K] \
-[--seed S] [--fix NAME=W]... [--folds FILE] [--write PATH]";
+[--seed S] [--fix NAME=W]... [--legacy-twins A,B] [--folds FILE] [--write PATH]";
 
 impl Config {
     fn from_args(args: &[String]) -> Result<Self, Box<dyn std::error::Error>> {
@@ -102,6 +109,7 @@ impl Config {
             restarts: 0,
             seed: String::new(),
             fix: Vec::new(),
+            legacy_twins: Vec::new(),
             folds: None,
             write: None,
             command: Vec::new(),
@@ -158,6 +166,12 @@ impl Config {
                     let (name, w) = v.split_once('=').ok_or("--fix needs NAME=W")?;
                     c.fix.push((feature_index(name)?, w.parse()?));
                 }
+                "--legacy-twins" => {
+                    c.legacy_twins = v
+                        .split(',')
+                        .map(|f| feature_index(f.trim()))
+                        .collect::<Result<_, _>>()?;
+                }
                 "--folds" => c.folds = Some(v),
                 "--write" => c.write = Some(v),
                 _ => return Err(format!("unknown option {a}\n{USAGE}").into()),
@@ -165,6 +179,28 @@ impl Config {
         }
         c.data = data.ok_or(USAGE)?;
         Ok(c)
+    }
+
+    /// `--legacy-twins`: the standardized columns of these features are √2 as large.
+    /// Two identical standardized columns (what `short` and `len_lt8`, `dateline` and
+    /// `wire_pos0` were until they were merged) share their weight equally and act
+    /// together as one column √2 as large, under the same L2 prior and with the same
+    /// gradient steps; scaling the merged column so refits them as the twins they were.
+    fn scale_twins(&self, sd: &mut [f64; N_FEATURES]) {
+        for &j in &self.legacy_twins {
+            sd[j] /= std::f64::consts::SQRT_2;
+        }
+    }
+
+    /// A weight as written in the weights file: two decimals, never `-0.00`; a legacy
+    /// twin's as twice its half's (each twin's weight was written with two decimals).
+    fn weight_literal(&self, p: usize, w: f64) -> String {
+        if self.legacy_twins.contains(&p) {
+            let half: f64 = weight_literal(w / 2.0).parse().unwrap_or(0.0);
+            weight_literal(2.0 * half)
+        } else {
+            weight_literal(w)
+        }
     }
 
     /// Whether feature `p` keeps its starting weight (`--freeze`).
@@ -280,6 +316,7 @@ fn clogit(cfg: &Config, items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
             0.0
         };
     }
+    cfg.scale_twins(&mut sd);
     let listnet = cfg.method.starts_with("listnet");
     let temp = cfg.temp;
     // Per article: standardized rows and target weights (summing to the number of
@@ -400,7 +437,7 @@ fn unit_target(cfg: &Config, scorer: &RougeScorer, reference: &Document, unit: &
 /// Ridge regression of the unit targets on the features (standardized; the bias is not
 /// penalized), returned as weights on the raw features. Targets are centred per article
 /// so that the model learns the ranking within an article.
-fn ridge(items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
+fn ridge(cfg: &Config, items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
     let d = N_FEATURES;
     let mut mean = [0.0; N_FEATURES];
     let mut sq = [0.0; N_FEATURES];
@@ -420,6 +457,7 @@ fn ridge(items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
         let v = sq[j] / n.max(1.0) - mean[j] * mean[j];
         sd[j] = if v > 1e-12 { v.sqrt() } else { 0.0 };
     }
+    cfg.scale_twins(&mut sd);
     // Normal equations over the standardized, non-constant features plus an intercept.
     let cols: Vec<usize> = (0..d).filter(|&j| sd[j] > 0.0).collect();
     let m = cols.len() + 1;
@@ -498,6 +536,7 @@ fn pairwise(cfg: &Config, items: &[&Item], alpha: f64) -> [f64; N_FEATURES] {
         let v = sq[j] / f64::max(n, 1.0) - mean[j] * mean[j];
         sd[j] = if v > 1e-12 { v.sqrt() } else { 0.0 };
     }
+    cfg.scale_twins(&mut sd);
     // Differences z_i - z_j with label +1 when unit i has the higher recall (pairs are
     // oriented so the label is always +1).
     let mut diffs: Vec<[f64; N_FEATURES]> = Vec::new();
@@ -571,7 +610,7 @@ fn fit_ridge(cfg: &Config, scorer: &RougeScorer, items: &[&Item], alpha: f64) ->
     } else if method.starts_with("clogit") || method.starts_with("listnet") {
         clogit(cfg, items, alpha)
     } else {
-        ridge(items, alpha)
+        ridge(cfg, items, alpha)
     };
     let mut best = Model {
         weights,
@@ -946,8 +985,8 @@ do not edit by hand.\n",
     out += "\nuse super::N_FEATURES;\n\n";
     out += "/// Per feature: its name and weight.\n";
     out += "pub(super) const WEIGHTS: [(&str, f64); N_FEATURES] = [\n";
-    for (name, w) in FEATURE_NAMES.iter().zip(model.weights) {
-        out += &format!("    (\"{name}\", {}),\n", weight_literal(w));
+    for (p, (name, w)) in FEATURE_NAMES.iter().zip(model.weights).enumerate() {
+        out += &format!("    (\"{name}\", {}),\n", cfg.weight_literal(p, w));
     }
     out += "];\n\n";
     out += "/// Score penalty per unit of cosine similarity to an already chosen unit.\n";
@@ -979,8 +1018,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let m = fit_any(&cfg, &scorer, &all, &start);
     let in_sample = evaluate(&scorer, &all, &m);
     println!("fitted on all: {}", show(in_sample));
-    for (name, w) in FEATURE_NAMES.iter().zip(m.weights) {
-        println!("{name:>16} {}", weight_literal(w));
+    for (p, (name, w)) in FEATURE_NAMES.iter().zip(m.weights).enumerate() {
+        println!("{name:>16} {:>6} ({w:.5})", cfg.weight_literal(p, w));
     }
     println!("{:>16} {}", "redundancy", weight_literal(m.redundancy));
     if let Some(path) = &cfg.write {

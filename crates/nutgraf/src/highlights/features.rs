@@ -19,7 +19,7 @@ use super::{Candidates, Unit};
 use crate::article::Article;
 
 /// Number of features per unit.
-pub const N_FEATURES: usize = 60;
+pub const N_FEATURES: usize = 55;
 
 /// A feature: its name, and its value for a unit.
 type Feature = (&'static str, fn(&UnitStats<'_>) -> f64);
@@ -30,8 +30,12 @@ fn flag(b: bool) -> f64 {
 }
 
 /// The table of features, in the order of the model's weights.
+///
+/// A conditional logit learns only from differences between the units of one article,
+/// so nothing that is the same for all of them is a feature on its own (no constant, no
+/// "the article opens with a wire dateline", no "the text is lowercased"): such facts
+/// enter through their interactions with position, length and names.
 const FEATURES: [Feature; N_FEATURES] = [
-    ("bias", |_| 1.0),
     // Position: the first units, `1/(i+1)`, relative.
     ("pos0", |u| flag(u.k == 0)),
     ("pos1", |u| flag(u.k == 1)),
@@ -48,6 +52,7 @@ const FEATURES: [Feature; N_FEATURES] = [
     }),
     // Length in words.
     ("log_words", |u| u.log_words()),
+    // Also the first length band: `len_lt8` was the same feature and is merged here.
     ("short", |u| flag(u.words < 8)),
     ("long", |u| flag(u.words > 45)),
     // Content: how central, how new, how close to the headline.
@@ -76,9 +81,9 @@ const FEATURES: [Feature; N_FEATURES] = [
     ("words_20_30", |u| flag((21..=30).contains(&u.words))),
     // A wire dateline (`LONDON (CNN) --`) in the first unit: such stories come with
     // shorter highlights.
-    ("wire", |u| flag(u.wire)),
     ("wire_log_words", |u| flag(u.wire) * u.log_words()),
     ("wire_inv_pos", |u| flag(u.wire) / (u.k as f64 + 1.0)),
+    // Also the first wire position: `wire_pos0` was the same feature and is merged here.
     ("dateline", |u| flag(u.k == 0 && u.wire)),
     ("caption", |u| flag(is_caption(&u.lower))),
     ("max_sim", |u| u.max_sim),
@@ -119,12 +124,10 @@ const FEATURES: [Feature; N_FEATURES] = [
     ("pos9", |u| flag(u.k == 9)),
     ("pos10_14", |u| flag((10..15).contains(&u.k))),
     ("pos15_19", |u| flag((15..20).contains(&u.k))),
-    ("wire_pos0", |u| flag(u.wire) * flag(u.k == 0)),
     ("wire_pos1", |u| flag(u.wire) * flag(u.k == 1)),
     ("wire_pos2", |u| flag(u.wire) * flag(u.k == 2)),
     ("wire_pos3", |u| flag(u.wire) * flag(u.k == 3)),
     // Length bands.
-    ("len_lt8", |u| flag(u.words < 8)),
     ("len_8_12", |u| flag((8..=12).contains(&u.words))),
     ("len_13_17", |u| flag((13..=17).contains(&u.words))),
     ("len_18_22", |u| flag((18..=22).contains(&u.words))),
@@ -132,7 +135,6 @@ const FEATURES: [Feature; N_FEATURES] = [
     ("len_28_35", |u| flag((28..=35).contains(&u.words))),
     ("len_36_45", |u| flag((36..=45).contains(&u.words))),
     // Text with (almost) no capitals: names and sentence starts cannot be seen.
-    ("lower_text", |u| flag(u.lowercase_text)),
     ("lower_pos0", |u| flag(u.lowercase_text) * flag(u.k == 0)),
     ("lower_names", |u| {
         flag(u.lowercase_text) * u.names as f64 / u.tokens
