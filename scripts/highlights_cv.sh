@@ -6,7 +6,8 @@
 #   scripts/highlights_cv.sh [FILE.jsonl] [OPTIONS...]   (default ../shared/data/cnndm/dev.jsonl)
 #
 # OPTIONS are passed to the fitter (see fit_highlights.rs: --method, --alpha, --oracle-n,
-# ...), except --seed, --folds and --write.
+# ...), except --seed, --folds and --write. The shipped setting (the fit that reproduces
+# weights.rs) is `scripts/highlights_cv.sh --legacy-twins short,dateline`.
 # Prints the mean held-out rouge1/rouge2/rougeLsum F1 x100 and the spread of R1 over
 # the partitions. Lead-3 on the same file: `cargo run --release -p nutgraf --example
 # cnndm_eval -- FILE.jsonl`.
