@@ -11,10 +11,10 @@
 //! slice and overall.
 //!
 //! Options:
-//! - `--model FILE` — per-fold models as written by `fit_highlights FILE.jsonl OUT.json`,
-//!   JSON `{"folds": [{"ids": [..], "weights": [..], "redundancy": x,
-//!   "long_article_words": n}]}`: each article is summarized with the model of the fold
-//!   that holds its id (cross-validation: the fold's model was fitted without it).
+//! - `--model FILE` — per-fold models as written by `fit_highlights FILE.jsonl --folds
+//!   OUT.json`, JSON `{"folds": [{"ids": [..], "weights": [..], "redundancy": x}]}`:
+//!   each article is summarized with the model of the fold that holds its id
+//!   (cross-validation: the fold's model was fitted without it).
 //! - `--dump-features FILE` — one JSON line per candidate unit: id, index, features and
 //!   its own ROUGE against the reference (the fitting targets).
 //! - `--per-article FILE` — one JSON line per article with both systems' scores, the
@@ -75,9 +75,6 @@ fn model_from_json(v: &serde_json::Value) -> Result<Model, Box<dyn std::error::E
     }
     if let Some(r) = v["redundancy"].as_f64() {
         m.redundancy = r;
-    }
-    if let Some(l) = v["long_article_words"].as_u64() {
-        m.long_article_words = usize::try_from(l)?;
     }
     Ok(m)
 }
