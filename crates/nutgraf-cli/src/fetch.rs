@@ -514,7 +514,11 @@ mod tests {
             Some("text/html; charset=windows-1252")
         );
         assert_eq!(page.final_url, format!("{base}/page"));
-        let decoded = nutgraf::page::decode(&page.bytes, page.content_type.as_deref()).unwrap();
+        // Read as clean text, the page is kept as it is: decoded with the header's charset.
+        let options = nutgraf::Options::new()
+            .format(nutgraf::InputFormat::Article)
+            .content_type(page.content_type.clone());
+        let decoded = nutgraf::read(&page.bytes, &options).unwrap();
         assert!(decoded.text.contains("café"));
     }
 

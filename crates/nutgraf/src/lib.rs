@@ -1,37 +1,64 @@
 //! nutgraf reads news pages the way an editor does.
 //!
-//! The data flows one way through the modules:
-//! [`page`] (bytes → decoded text, HTML or plain) → [`blocks`] (DOM or text lines →
-//! typed blocks) → [`article`] (blocks + metadata → [`Article`]) → [`sentences`].
+//! A page comes in as HTML, as the text a browser or scraper left of it (`w3m -dump`
+//! style), or as clean article text. nutgraf gives back:
+//!
+//! - [`read`] / [`read_str`]: the [`Article`]: headline, authors, outlet, dateline,
+//!   date, body paragraphs, tags, the page's own highlights, its sentences; page
+//!   chrome, teasers and comments dropped.
+//! - [`highlights`]: a few of the article's own sentences that tell the story.
+//! - [`quotes`]: who said what, direct, indirect or mixed, with the speaker resolved.
+//! - [`digest`]: all three as one [`Digest`] (what the CLI's `digest`, `batch` and the
+//!   HTTP service write).
+//!
+//! All take one [`Options`]; errors are one [`Error`]. Offsets ([`Span`],
+//! [`Highlight`], [`Quote`]) count characters (Unicode scalar values) of
+//! [`Article::text`]. The contract types are `#[non_exhaustive]`: fields may be added,
+//! never renamed. ARCHITECTURE.md walks the data's way through the private modules.
 //!
 //! ```
 //! let html = r#"<html><head><title>Dam opens early | Valley Post</title></head>
 //! <body><nav><a href="/">Home</a></nav><article><h1>Dam opens early</h1>
 //! <p>The new dam on the Vell river opened two weeks early on Monday, officials said.</p>
 //! <p>Engineers credited a dry spring for the quick progress on the final wall.</p>
+//! <p>“We were lucky with the weather,” said Mara Quist, the site's chief engineer.</p>
 //! </article></body></html>"#;
-//! let article = nutgraf::read(html.as_bytes(), &nutgraf::Options::default()).unwrap();
+//! let options = nutgraf::Options::new();
+//! let article = nutgraf::read(html.as_bytes(), &options).unwrap();
 //! assert_eq!(article.title.as_deref(), Some("Dam opens early"));
-//! assert_eq!(article.paragraphs.len(), 2);
+//! assert_eq!(article.paragraphs.len(), 3);
+//!
+//! let digest = nutgraf::digest(article, &options);
+//! assert!(!digest.highlights.is_empty());
+//! assert_eq!(digest.quotes[0].speaker.as_deref(), Some("Mara Quist"));
 //! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+// Items that only the lab (`nutgraf-lab`, through the `_internal` feature) uses look
+// dead when the feature is off. In the workspace build the lab turns the feature on, so
+// that is where the compiler reports code that is really dead.
+#![cfg_attr(not(feature = "_internal"), allow(dead_code))]
 
-pub mod article;
-pub mod blocks;
-pub mod digest;
-pub mod dump;
-pub mod error;
-pub mod highlights;
-pub mod html;
-pub mod options;
-pub mod page;
-pub mod quotes;
-pub mod sentences;
+mod article;
+mod blocks;
+mod digest;
+mod dump;
+mod error;
+mod highlights;
+mod html;
+mod options;
+mod page;
+mod quotes;
+mod sentences;
+
+#[cfg(feature = "_internal")]
+#[doc(hidden)]
+pub mod internal;
 
 pub use article::{Article, Dateline};
 pub use digest::{digest, Digest};
 pub use error::Error;
-pub use highlights::{Highlight, Order};
+pub use highlights::{Highlight, Order, MAX_UNIT_WORDS as MAX_HIGHLIGHT_WORDS};
 pub use options::Options;
 pub use page::InputFormat;
 pub use quotes::{quotes, Kind as QuoteKind, Quote};
@@ -49,40 +76,12 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Article, Error> {
 
 /// Reads already-decoded page text into an [`Article`] (`options.content_type` plays no
 /// part: the text is decoded already).
-///
-/// Pass `&Options`; see [`AsOptions`] for the other form accepted for now.
-pub fn read_str(text: &str, options: impl AsOptions) -> Result<Article, Error> {
-    let format = options
-        .input_format()
-        .unwrap_or_else(|| page::detect_format(text));
+pub fn read_str(text: &str, options: &Options) -> Result<Article, Error> {
+    let format = options.format.unwrap_or_else(|| page::detect_format(text));
     match format {
         InputFormat::Html => html::read_html(text),
         InputFormat::Dump => dump::read_dump(text),
         InputFormat::Article => Ok(article::from_plain_article(text)),
-    }
-}
-
-/// What [`read_str`] takes: `&Options`.
-///
-/// Transitional: a bare `Option<InputFormat>` (the former second argument) is accepted
-/// too, so that callers not yet moved to [`Options`] (the unit tests of
-/// [`highlights`](mod@highlights)) still build. Drop the `Option<InputFormat>` impl, and
-/// this trait for `&Options`, once they are.
-#[doc(hidden)]
-pub trait AsOptions {
-    /// The input format to force, if any.
-    fn input_format(&self) -> Option<InputFormat>;
-}
-
-impl AsOptions for &Options {
-    fn input_format(&self) -> Option<InputFormat> {
-        self.format
-    }
-}
-
-impl AsOptions for Option<InputFormat> {
-    fn input_format(&self) -> Option<InputFormat> {
-        *self
     }
 }
 

@@ -93,7 +93,7 @@ fn why_none(article: &Article, opts: &Options, hl: &[Highlight]) -> Option<Strin
     } else {
         format!(
             "no highlights: every sentence is longer than {} words",
-            nutgraf::highlights::MAX_UNIT_WORDS
+            nutgraf::MAX_HIGHLIGHT_WORDS
         )
     })
 }

@@ -4,11 +4,11 @@
 use super::trim::trim_span;
 use super::units::{is_stopword, SPLIT_ABOVE_WORDS, STOPWORDS};
 use super::*;
-use crate::{read_str, InputFormat};
+use crate::{read_str, InputFormat, Options};
 use proptest::prelude::*;
 
 fn plain(text: &str) -> Article {
-    read_str(text, Some(InputFormat::Article)).unwrap()
+    read_str(text, &Options::new().format(InputFormat::Article)).unwrap()
 }
 
 fn slice(a: &Article, h: &Highlight) -> String {

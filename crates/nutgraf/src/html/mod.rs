@@ -16,11 +16,18 @@ use crate::article;
 use crate::blocks::{Block, BlockKind};
 use crate::{Article, Error};
 
-/// Reads an HTML page into an [`Article`].
-pub fn read_html(html: &str) -> Result<Article, Error> {
+/// Parses a page into the arena DOM (and html5ever's document, which the metadata
+/// reader queries with CSS selectors).
+pub(crate) fn parse_dom(html: &str) -> (dom::Dom, scraper::Html) {
     let stripped = prescan::strip_raw_text(html);
     let doc = scraper::Html::parse_document(&prescan::cap_nesting(&stripped));
     let dom = dom::Dom::from_html(&doc);
+    (dom, doc)
+}
+
+/// Reads an HTML page into an [`Article`].
+pub fn read_html(html: &str) -> Result<Article, Error> {
+    let (dom, doc) = parse_dom(html);
     let raw = blocks::raw_blocks(&dom);
     let sel = select::select(&dom, &raw);
     let blocks = assign_roles(&dom, &sel);

@@ -167,7 +167,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
             .unwrap_or_default();
         let reference = reference.join("\n");
-        let Ok(article) = nutgraf::read_str(text, Some(nutgraf::InputFormat::Article)) else {
+        let Ok(article) = nutgraf::read_str(text, &nutgraf::Options::new().format(nutgraf::InputFormat::Article)) else {
             eprintln!("{id}: could not read the article");
             continue;
         };
@@ -310,7 +310,7 @@ fn compare_systems(
             continue;
         };
         let sentences: Vec<String> =
-            match nutgraf::read_str(summary, Some(nutgraf::InputFormat::Article)) {
+            match nutgraf::read_str(summary, &nutgraf::Options::new().format(nutgraf::InputFormat::Article)) {
                 Ok(a) => a
                     .sentences
                     .iter()

@@ -827,7 +827,7 @@ fn read_items(cfg: &Config, scorer: &RougeScorer) -> Result<Vec<Item>, Box<dyn s
             .as_array()
             .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
             .unwrap_or_default();
-        let Ok(article) = nutgraf::read_str(text, Some(nutgraf::InputFormat::Article)) else {
+        let Ok(article) = nutgraf::read_str(text, &nutgraf::Options::new().format(nutgraf::InputFormat::Article)) else {
             continue;
         };
         let candidates = Candidates::new(&article);
