@@ -8,6 +8,7 @@ use crate::sentences::{self, Span};
 
 /// Where the story was filed from, as its dateline says (`DENVER (Example News) --`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Dateline {
     /// The place (`DENVER`, `LONDON`, `PELL CREEK, Colo.`).
     pub place: String,
@@ -18,6 +19,7 @@ pub struct Dateline {
 /// A news article as read from a page. Field names and meanings are a stable contract
 /// (see README "JSON contract"): fields may be added, never renamed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Article {
     /// The headline, without the site name.
     pub title: Option<String>,

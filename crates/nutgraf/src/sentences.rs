@@ -102,6 +102,7 @@ impl DefaultSplitter {
     /// `"ru_RU"`; `None` or an empty hint means English. Languages that
     /// sentencex does not know fall back along its own fallback chains and
     /// finally to English.
+    #[cfg(test)]
     pub fn for_language(language: Option<&str>) -> Self {
         let primary = language
             .and_then(|l| l.split(['-', '_']).next())
@@ -115,6 +116,7 @@ impl DefaultSplitter {
     }
 
     /// The language code in use.
+    #[cfg(test)]
     pub fn language(&self) -> &str {
         &self.language
     }

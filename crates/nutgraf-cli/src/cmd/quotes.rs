@@ -66,14 +66,6 @@ fn groups(quotes: &[Quote]) -> Vec<(Option<&str>, Option<&str>, Vec<&Quote>)> {
     out
 }
 
-fn kind(k: QuoteKind) -> &'static str {
-    match k {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Mixed => "mixed",
-    }
-}
-
 fn shown(q: &Quote) -> String {
     match q.kind {
         QuoteKind::Direct => format!("“{}”", q.content),
@@ -89,7 +81,7 @@ fn meta(q: &Quote) -> String {
     if let Some(c) = &q.cue {
         parts.push(c.clone());
     }
-    parts.push(kind(q.kind).to_owned());
+    parts.push(q.kind.as_str().to_owned());
     parts.join(" · ")
 }
 

@@ -14,18 +14,14 @@ pub struct Features {
     pub weight: usize,
     /// Page chrome.
     pub chrome: bool,
-    /// How strongly it ends the article before it (see [`barrier`]).
+    /// How strongly it ends the article before it (see `barrier_found`).
     pub barrier: i64,
     /// A date or time stamp.
     pub dateish: bool,
 }
 
-/// Computes a line's [`Features`].
-pub fn features(text: &str) -> Features {
-    features_with(text, &mut String::new())
-}
-
-/// [`features`], lowercasing into `buf` (reused across lines to save allocations).
+/// Computes a line's [`Features`], lowercasing into `buf` (reused across lines to save
+/// allocations).
 pub(crate) fn features_with(text: &str, buf: &mut String) -> Features {
     let weight = weight(text);
     if weight > 90 || weight > 25 && !text.starts_with('[') && !LEGAL_HINTS.is_match(text) {
@@ -253,8 +249,10 @@ impl Found {
 }
 
 /// Whether a short line is page chrome: navigation, sharing, subscription and cookie
-/// prompts, media notes, image placeholders, copyright footers.
-pub fn is_chrome(text: &str, weight: usize) -> bool {
+/// prompts, media notes, image placeholders, copyright footers. (The reader gets it
+/// from [`features_with`]; this entry serves the table of cases.)
+#[cfg(test)]
+fn is_chrome(text: &str, weight: usize) -> bool {
     let lower = text.trim().to_lowercase();
     chrome_found(text.trim(), &lower, weight, Found::scan(&lower))
 }
@@ -355,13 +353,6 @@ fn is_legal_boilerplate(found: Found) -> bool {
         || (found.has(X_PRIVACY_POLICY) || found.has(X_TERMS_OF))
             && (found.has(X_AGREE) || found.has(X_ACCEPT) || found.has(X_CONSENT))
         || found.has(X_CONTACTED)
-}
-
-/// How strongly a short label line ends what came before it: a comments section ends
-/// an article for good, "Related stories" or a copyright footer very likely.
-pub fn barrier(text: &str, weight: usize) -> i64 {
-    let lower = text.trim().to_lowercase();
-    barrier_found(&lower, weight, Found::scan(&lower))
 }
 
 fn barrier_found(lower: &str, weight: usize, found: Found) -> i64 {
@@ -465,12 +456,6 @@ pub fn is_headline_like(text: &str, weight: usize) -> bool {
     t.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_cjk(c) || !c.is_lowercase())
-}
-
-/// Whether a line is a date or time stamp ("Nov. 19, 2019 8:03 am ET", "2024-03-05").
-pub fn is_dateish(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    dateish_found(&lower, Found::scan(&lower))
 }
 
 fn dateish_found(lower: &str, found: Found) -> bool {

@@ -97,6 +97,7 @@ pub struct HighlightOptions {
 
 /// One generated highlight: a span of the article's text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Highlight {
     /// The text, exactly `article.text[start..end]` (characters).
     pub text: String,

@@ -21,6 +21,7 @@ pub struct RawBlock {
 }
 
 impl RawBlock {
+    /// The share of the block's characters that are link text.
     pub fn link_density(&self) -> f32 {
         if self.chars == 0 {
             0.0

@@ -14,35 +14,65 @@ pub const MAX_DEPTH: usize = 256;
 /// Tags the extractor distinguishes. Everything else is `Other` (inline) or `Block`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
+    /// `<p>`.
     P,
+    /// `<h1>`…`<h6>`, with its level.
     H(u8),
+    /// `<li>`.
     Li,
+    /// `<ul>`.
     Ul,
+    /// `<ol>`.
     Ol,
+    /// `<dl>`.
     Dl,
+    /// `<dt>`.
     Dt,
+    /// `<dd>`.
     Dd,
+    /// `<blockquote>`.
     Blockquote,
+    /// `<pre>`.
     Pre,
+    /// `<table>`.
     Table,
+    /// `<tr>`.
     Tr,
+    /// `<td>`.
     Td,
+    /// `<th>`.
     Th,
+    /// `<br>`.
     Br,
+    /// `<a>`.
     A,
+    /// `<article>`.
     Article,
+    /// `<main>`.
     Main,
+    /// `<section>`.
     Section,
+    /// `<div>`.
     Div,
+    /// `<header>`.
     Header,
+    /// `<footer>`.
     Footer,
+    /// `<nav>`.
     Nav,
+    /// `<aside>`.
     Aside,
+    /// `<figure>`.
     Figure,
+    /// `<figcaption>`.
     Figcaption,
+    /// `<form>`.
     Form,
+    /// `<body>`.
     Body,
+    /// `<address>`.
     Address,
+    /// `<time>`.
     Time,
     /// Another block-level element (starts a new block).
     Block,
@@ -105,9 +135,11 @@ impl Tag {
 /// One node of the arena.
 #[derive(Debug, Clone)]
 pub struct Node {
+    /// What kind of element (or text, see [`Tag`]).
     pub tag: Tag,
     /// Parent index (the root points to itself).
     pub parent: usize,
+    /// Nesting depth (the root is 0).
     pub depth: usize,
     /// Index one past the last node of this subtree (document order).
     pub end: usize,
@@ -124,6 +156,7 @@ pub struct Node {
 /// The arena. Node 0 is the document root.
 #[derive(Debug, Clone)]
 pub struct Dom {
+    /// The nodes in document order; a subtree is `nodes[i..nodes[i].end]`.
     pub nodes: Vec<Node>,
 }
 

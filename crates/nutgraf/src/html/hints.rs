@@ -264,22 +264,26 @@ pub fn hint_verdict(hint: &str) -> u8 {
 }
 
 /// Whether a class/id hint marks boilerplate for sure (`share-bar`, `related`, `ad-slot`).
-pub fn strong_negative(hint: &str) -> bool {
+#[cfg(test)]
+fn strong_negative(hint: &str) -> bool {
     hint_verdict(hint) & SNEG != 0
 }
 
 /// Whether a class/id hint marks boilerplate, surely or possibly.
-pub fn negative_hint(hint: &str) -> bool {
+#[cfg(test)]
+fn negative_hint(hint: &str) -> bool {
     hint_verdict(hint) & NEG != 0
 }
 
 /// Whether a class/id hint names the article body itself (`article-body`, `entry-content`).
-pub fn strong_positive(hint: &str) -> bool {
+#[cfg(test)]
+fn strong_positive(hint: &str) -> bool {
     hint_verdict(hint) & SPOS != 0
 }
 
 /// Whether a class/id hint marks article content.
-pub fn positive_hint(hint: &str) -> bool {
+#[cfg(test)]
+fn positive_hint(hint: &str) -> bool {
     hint_verdict(hint) & POS != 0
 }
 

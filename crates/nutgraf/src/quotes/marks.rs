@@ -88,11 +88,6 @@ fn alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
-/// Whether the character opens a double quotation in the text's usual styles.
-pub fn is_double_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
-}
-
 /// Quoted regions of `chars`, in order, not nested (only outermost quotes).
 pub fn regions(chars: &[char]) -> Vec<Region> {
     let mut out = Vec::new();

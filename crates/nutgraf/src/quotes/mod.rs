@@ -37,6 +37,7 @@ use tokens::Paragraph;
 /// How a statement is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Kind {
     /// In quotation marks.
     Direct,
@@ -46,8 +47,20 @@ pub enum Kind {
     Mixed,
 }
 
+impl Kind {
+    /// The kind's name as the JSON contract writes it: `direct`, `indirect`, `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+            Kind::Mixed => "mixed",
+        }
+    }
+}
+
 /// One attributed statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// What was said (the spans joined by ` … ` when the cue splits the quote).
     pub content: String,

@@ -40,9 +40,6 @@ impl Item {
             _ => None,
         }
     }
-    pub fn word(&self) -> Option<&str> {
-        self.is_word().then_some(self.lower.as_str())
-    }
 }
 
 /// A paragraph: its character range and items, with sentences as item ranges.
@@ -196,20 +193,6 @@ pub fn region_end_punct(chars: &[char], region: &Region) -> Option<char> {
         return matches!(c, '.' | '!' | '?' | '…').then_some(c);
     }
     None
-}
-
-/// Whether the text of a region ends a sentence inside its marks (`"We won."`).
-pub fn region_ends_sentence(chars: &[char], region: &Region) -> bool {
-    let mut k = region.inner_end();
-    while k > region.inner_start() {
-        let c = chars[k - 1];
-        if c.is_whitespace() {
-            k -= 1;
-            continue;
-        }
-        return matches!(c, '.' | '!' | '?' | '…');
-    }
-    false
 }
 
 /// Whether an item ends a sentence or a clause (`.`, `!`, `?`, `…`, `;`).
