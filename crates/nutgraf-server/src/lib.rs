@@ -236,7 +236,10 @@ async fn example() -> Response {
 async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> Response {
     error(
         StatusCode::METHOD_NOT_ALLOWED,
-        format!("{method} is not allowed on {}; see /openapi.json", uri.path()),
+        format!(
+            "{method} is not allowed on {}; see /openapi.json",
+            uri.path()
+        ),
     )
 }
 
@@ -266,8 +269,30 @@ enum Job {
     Url(String),
 }
 
+/// The `format` query parameter of a raw body: how to read it instead of detecting.
+fn query_format(query: Option<&str>) -> Result<Option<nutgraf::InputFormat>, (StatusCode, String)> {
+    let Some(value) = query
+        .unwrap_or("")
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("format="))
+    else {
+        return Ok(None);
+    };
+    match value {
+        "html" => Ok(Some(nutgraf::InputFormat::Html)),
+        "text" => Ok(Some(nutgraf::InputFormat::Dump)),
+        "article" => Ok(Some(nutgraf::InputFormat::Article)),
+        "" | "auto" => Ok(None),
+        other => Err((
+            StatusCode::BAD_REQUEST,
+            format!("unknown format {other:?}: use html, text, article or auto"),
+        )),
+    }
+}
+
 fn parse_request(
     content_type: &str,
+    query: Option<&str>,
     body: Vec<u8>,
 ) -> Result<(Job, nutgraf::DigestOptions), (StatusCode, String)> {
     let media = content_type
@@ -279,7 +304,7 @@ fn parse_request(
     let raw_format = match media.as_str() {
         "application/json" => None,
         "text/html" | "application/xhtml+xml" => Some(Some(nutgraf::InputFormat::Html)),
-        "text/plain" => Some(None),
+        "text/plain" | "application/octet-stream" => Some(None),
         "" => {
             return Err((
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -295,13 +320,20 @@ fn parse_request(
             ))
         }
     };
+    let forced = query_format(query)?;
     if let Some(format) = raw_format {
         let job = Job::Bytes {
             bytes: body,
-            format,
+            format: forced.or(format),
             content_type: Some(content_type.to_string()),
         };
         return Ok((job, nutgraf::DigestOptions::default()));
+    }
+    if forced.is_some() {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "the format parameter goes with a raw body; in JSON, name the field html, text or article".into(),
+        ));
     }
     let req: DigestRequest = serde_json::from_slice(&body)
         .map_err(|e| (StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")))?;
@@ -347,9 +379,11 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let query = request.uri().query().map(str::to_string);
     let limit = state.config.body_limit;
     let body_timeout = state.config.body_timeout;
-    let body = match tokio::time::timeout(body_timeout, to_bytes(request.into_body(), limit)).await {
+    let body = match tokio::time::timeout(body_timeout, to_bytes(request.into_body(), limit)).await
+    {
         Ok(Ok(b)) => b.to_vec(),
         Ok(Err(_)) => {
             return error(
@@ -370,7 +404,7 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
             return r;
         }
     };
-    let (job, options) = match parse_request(&content_type, body) {
+    let (job, options) = match parse_request(&content_type, query.as_deref(), body) {
         Ok(j) => j,
         Err((status, message)) => return error(status, message),
     };
@@ -384,28 +418,30 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
     // The permit moves into the blocking task: a page that outlives its time limit
     // still holds its slot until it is done, so work never piles up.
     let queue_timeout = state.config.queue_timeout;
-    let permit = match tokio::time::timeout(
-        queue_timeout,
-        Arc::clone(&state.permits).acquire_owned(),
-    )
-    .await
-    {
-        Ok(Ok(permit)) => permit,
-        Ok(Err(_)) => return error(StatusCode::SERVICE_UNAVAILABLE, "the server is shutting down"),
-        Err(_) => {
-            let mut r = error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "the server is busy: all {} slots stayed taken for {} s; try again",
-                    state.config.max_concurrent.max(1),
-                    queue_timeout.as_secs_f64()
-                ),
-            );
-            r.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-            return r;
-        }
-    };
+    let permit =
+        match tokio::time::timeout(queue_timeout, Arc::clone(&state.permits).acquire_owned()).await
+        {
+            Ok(Ok(permit)) => permit,
+            Ok(Err(_)) => {
+                return error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the server is shutting down",
+                )
+            }
+            Err(_) => {
+                let mut r = error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "the server is busy: all {} slots stayed taken for {} s; try again",
+                        state.config.max_concurrent.max(1),
+                        queue_timeout.as_secs_f64()
+                    ),
+                );
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                return r;
+            }
+        };
     let timeout = state.config.timeout;
     let work = tokio::task::spawn_blocking(move || -> Result<String, (StatusCode, String)> {
         let _permit = permit;

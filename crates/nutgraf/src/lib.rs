@@ -19,13 +19,13 @@
 pub mod article;
 pub mod blocks;
 pub mod digest;
+pub mod dump;
 pub mod error;
 pub mod highlights;
 pub mod html;
 pub mod page;
 pub mod quotes;
 pub mod sentences;
-pub mod dump;
 
 pub use article::{Article, Dateline};
 pub use digest::{digest, Digest, DigestOptions};

@@ -397,7 +397,8 @@ pub fn detect_format(text: &str) -> InputFormat {
 
 /// Elements skipped at the start of a document when telling HTML from text: a page may
 /// open with a style sheet or a script before any other tag.
-const LEADING_RAW_ELEMENTS: [(&[u8], &[u8]); 2] = [(b"<style", b"</style"), (b"<script", b"</script")];
+const LEADING_RAW_ELEMENTS: [(&[u8], &[u8]); 2] =
+    [(b"<style", b"</style"), (b"<script", b"</script")];
 
 /// Length of the leading whitespace, byte order marks, `<!-- comments -->` and whole
 /// `<style>`/`<script>` elements, and whether one of those elements was among them.
@@ -817,8 +818,14 @@ mod tests {
 
     #[test]
     fn looks_past_leading_style_and_script_elements() {
-        let css = format!("<style>{}</style>", "body { margin: 0 } .x { color: red }\n".repeat(200));
-        let js = format!("<script type=\"text/javascript\">{}</script>", "var a = 1;\n".repeat(600));
+        let css = format!(
+            "<style>{}</style>",
+            "body { margin: 0 } .x { color: red }\n".repeat(200)
+        );
+        let js = format!(
+            "<script type=\"text/javascript\">{}</script>",
+            "var a = 1;\n".repeat(600)
+        );
         for text in [
             format!("{css}\n<div class=story><p>Dam opens early.</p></div>"),
             format!("\u{feff}\n<!-- cached -->\n{js}\n{css}\nDam opens early."),
@@ -828,7 +835,10 @@ mod tests {
             assert_eq!(detect_format(&text), InputFormat::Html, "{}", &text[..60]);
         }
         // Not a whole element: text that merely starts with the tag's name.
-        for text in ["<styles of news writing> are many.\n\nThe dam opened.", "<script"] {
+        for text in [
+            "<styles of news writing> are many.\n\nThe dam opened.",
+            "<script",
+        ] {
             assert_eq!(detect_format(text), InputFormat::Dump, "{text}");
         }
     }

@@ -4,8 +4,8 @@
 mod authors;
 mod dates;
 mod jsonld;
-mod pagedates;
 mod normalize;
+mod pagedates;
 
 use std::sync::LazyLock;
 
