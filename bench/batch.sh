@@ -11,7 +11,8 @@ shared="$root/../shared/data"
 work="${TMPDIR:-/tmp}/nutgraf-batch-bench"
 mkdir -p "$work"
 cargo build --quiet --release -p nutgraf-cli --manifest-path "$root/Cargo.toml"
-bin="$root/target/release/nutgraf"
+source "$root/scripts/target-dir.sh"
+bin="$target/release/nutgraf"
 
 # Inputs: HTML pages of the AEB dev set as JSONL records, repeated.
 python3 - "$shared/aeb/html" "$work" <<'PY'

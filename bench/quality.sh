@@ -11,7 +11,8 @@ if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check trafilatura lxml_html_clean
 fi
-out="$root/target/eval"
+source "$root/scripts/target-dir.sh"
+out="$target/eval"
 mkdir -p "$out"
 echo "== trafilatura $("$venv/bin/python" -c 'import trafilatura; print(trafilatura.__version__)'), AEB dev HTML (default mode, then fast mode)"
 "$venv/bin/python" "$here/trafilatura_preds.py" aeb "$shared/data" > "$out/traf-aeb.jsonl" 2>/dev/null

@@ -10,7 +10,8 @@ root="$(cd "$here/.." && pwd)"
 n="${1:-2000}"
 cargo build --quiet --release -p nutgraf-cli --manifest-path "$root/Cargo.toml"
 port=$((20000 + RANDOM % 20000))
-"$root/target/release/nutgraf" serve --addr "127.0.0.1:$port" 2>/dev/null &
+source "$root/scripts/target-dir.sh"
+"$target/release/nutgraf" serve --addr "127.0.0.1:$port" 2>/dev/null &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done

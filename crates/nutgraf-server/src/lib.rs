@@ -30,10 +30,23 @@ pub struct Config {
     pub body_limit: usize,
     /// Time limit for reading one page.
     pub timeout: Duration,
-    /// Pages read at the same time; more requests wait their turn.
+    /// Pages read at the same time; more requests wait their turn, up to
+    /// [`Config::queue_timeout`].
     pub max_concurrent: usize,
+    /// How long a request waits for one of the [`Config::max_concurrent`] slots before
+    /// it is answered 503 with `Retry-After`.
+    pub queue_timeout: Duration,
     /// When set, clients may send `{"url": ...}` and the service fetches it.
     pub fetcher: Option<Fetcher>,
+    /// Time a client has to send a request's headers, and the longest a kept-alive
+    /// connection may sit idle before its next request; then the connection is closed.
+    pub header_timeout: Duration,
+    /// Time a client has to send a request's body once its headers are in (answered
+    /// 408 and closed after that).
+    pub body_timeout: Duration,
+    /// Open connections at the most; further ones wait in the system's listen queue
+    /// until one closes.
+    pub max_connections: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -42,7 +55,11 @@ impl std::fmt::Debug for Config {
             .field("body_limit", &self.body_limit)
             .field("timeout", &self.timeout)
             .field("max_concurrent", &self.max_concurrent)
+            .field("queue_timeout", &self.queue_timeout)
             .field("fetch", &self.fetcher.is_some())
+            .field("header_timeout", &self.header_timeout)
+            .field("body_timeout", &self.body_timeout)
+            .field("max_connections", &self.max_connections)
             .finish()
     }
 }
@@ -53,7 +70,11 @@ impl Default for Config {
             body_limit: 5 * 1024 * 1024,
             timeout: Duration::from_secs(10),
             max_concurrent: std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
+            queue_timeout: Duration::from_secs(2),
             fetcher: None,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            max_connections: 1024,
         }
     }
 }
@@ -93,6 +114,7 @@ pub fn router(config: Config) -> Router {
         .route("/v1/example", get(example))
         .route("/v1/digest", post(digest))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
 }
 
@@ -110,13 +132,63 @@ pub fn run(
             .await
             .map_err(|source| ServerError::Bind { addr, source })?;
         ready(listener.local_addr()?);
-        axum::serve(listener, router(config))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await?;
+        serve(listener, config, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
         Ok(())
     })
+}
+
+/// Accepts connections until `shutdown` resolves, then lets the open ones finish.
+///
+/// Our own accept loop rather than `axum::serve`, which has no connection limits: each
+/// connection is served by hyper's HTTP/1 with a header read timeout (which also closes
+/// idle kept-alive connections), and at most [`Config::max_connections`] are open at a
+/// time.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    let connections = Arc::new(Semaphore::new(config.max_connections.max(1)));
+    let header_timeout = config.header_timeout;
+    let service = hyper_util::service::TowerToHyperService::new(router(config));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        // Wait for a free slot first: a full server leaves new clients in the listen queue.
+        let permit = tokio::select! {
+            p = Arc::clone(&connections).acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait a little, never exit.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(header_timeout);
+        let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service.clone());
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
 }
 
 fn json_response(status: StatusCode, body: String) -> Response {
@@ -159,6 +231,16 @@ async fn example() -> Response {
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     r
+}
+
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> Response {
+    error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "{method} is not allowed on {}; see /openapi.json",
+            uri.path()
+        ),
+    )
 }
 
 async fn not_found() -> Response {
@@ -212,8 +294,30 @@ enum Job {
     Url(String),
 }
 
+/// The `format` query parameter of a raw body: how to read it instead of detecting.
+fn query_format(query: Option<&str>) -> Result<Option<nutgraf::InputFormat>, (StatusCode, String)> {
+    let Some(value) = query
+        .unwrap_or("")
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("format="))
+    else {
+        return Ok(None);
+    };
+    match value {
+        "html" => Ok(Some(nutgraf::InputFormat::Html)),
+        "text" => Ok(Some(nutgraf::InputFormat::Dump)),
+        "article" => Ok(Some(nutgraf::InputFormat::Article)),
+        "" | "auto" => Ok(None),
+        other => Err((
+            StatusCode::BAD_REQUEST,
+            format!("unknown format {other:?}: use html, text, article or auto"),
+        )),
+    }
+}
+
 fn parse_request(
     content_type: &str,
+    query: Option<&str>,
     body: Vec<u8>,
 ) -> Result<(Job, nutgraf::Options), (StatusCode, String)> {
     let media = content_type
@@ -225,7 +329,7 @@ fn parse_request(
     let raw_format = match media.as_str() {
         "application/json" => None,
         "text/html" | "application/xhtml+xml" => Some(Some(nutgraf::InputFormat::Html)),
-        "text/plain" => Some(None),
+        "text/plain" | "application/octet-stream" => Some(None),
         "" => {
             return Err((
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -241,13 +345,20 @@ fn parse_request(
             ))
         }
     };
+    let forced = query_format(query)?;
     if let Some(format) = raw_format {
         let job = Job::Bytes {
             bytes: body,
-            format,
+            format: forced.or(format),
             content_type: Some(content_type.to_string()),
         };
         return Ok((job, nutgraf::Options::default()));
+    }
+    if forced.is_some() {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "the format parameter goes with a raw body; in JSON, name the field html, text or article".into(),
+        ));
     }
     let req: DigestRequest = serde_json::from_slice(&body)
         .map_err(|e| (StatusCode::BAD_REQUEST, format!("invalid JSON body: {e}")))?;
@@ -293,17 +404,32 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let query = request.uri().query().map(str::to_string);
     let limit = state.config.body_limit;
-    let body = match to_bytes(request.into_body(), limit).await {
-        Ok(b) => b.to_vec(),
-        Err(_) => {
+    let body_timeout = state.config.body_timeout;
+    let body = match tokio::time::timeout(body_timeout, to_bytes(request.into_body(), limit)).await
+    {
+        Ok(Ok(b)) => b.to_vec(),
+        Ok(Err(_)) => {
             return error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 format!("the request body is larger than the limit of {limit} bytes"),
             )
         }
+        Err(_) => {
+            let mut r = error(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the request body did not arrive within {} s",
+                    body_timeout.as_secs_f64()
+                ),
+            );
+            r.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return r;
+        }
     };
-    let (job, options) = match parse_request(&content_type, body) {
+    let (job, options) = match parse_request(&content_type, query.as_deref(), body) {
         Ok(j) => j,
         Err((status, message)) => return error(status, message),
     };
@@ -316,12 +442,31 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
     };
     // The permit moves into the blocking task: a page that outlives its time limit
     // still holds its slot until it is done, so work never piles up.
-    let Ok(permit) = Arc::clone(&state.permits).acquire_owned().await else {
-        return error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the server is shutting down",
-        );
-    };
+    let queue_timeout = state.config.queue_timeout;
+    let permit =
+        match tokio::time::timeout(queue_timeout, Arc::clone(&state.permits).acquire_owned()).await
+        {
+            Ok(Ok(permit)) => permit,
+            Ok(Err(_)) => {
+                return error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the server is shutting down",
+                )
+            }
+            Err(_) => {
+                let mut r = error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "the server is busy: all {} slots stayed taken for {} s; try again",
+                        state.config.max_concurrent.max(1),
+                        queue_timeout.as_secs_f64()
+                    ),
+                );
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                return r;
+            }
+        };
     let timeout = state.config.timeout;
     let work = tokio::task::spawn_blocking(move || -> Result<String, (StatusCode, String)> {
         let _permit = permit;

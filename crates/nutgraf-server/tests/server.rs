@@ -13,20 +13,24 @@ use std::time::Duration;
 fn server() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| {
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let config = nutgraf_server::Config {
-                body_limit: 64 * 1024,
-                ..nutgraf_server::Config::default()
-            };
-            nutgraf_server::run("127.0.0.1:0".parse().unwrap(), config, |addr| {
-                tx.send(addr).unwrap();
-            })
-            .unwrap();
-        });
-        rx.recv_timeout(Duration::from_secs(10))
-            .expect("server starts")
+        start(nutgraf_server::Config {
+            body_limit: 64 * 1024,
+            ..nutgraf_server::Config::default()
+        })
     })
+}
+
+/// Starts a server of its own with `config` (it runs until the test binary exits).
+fn start(config: nutgraf_server::Config) -> SocketAddr {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        nutgraf_server::run("127.0.0.1:0".parse().unwrap(), config, |addr| {
+            tx.send(addr).unwrap();
+        })
+        .unwrap();
+    });
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("server starts")
 }
 
 /// A minimal HTTP/1.1 client: returns status and body.
@@ -278,4 +282,129 @@ fn issue_6_web_page_in_headless_chromium() {
             && dom.contains("class=\"q\""),
         "speakers not listed or quotes not marked"
     );
+}
+
+#[test]
+fn issue_16_wrong_methods_get_a_json_405() {
+    for (method, path) in [("GET", "/v1/digest"), ("PUT", "/"), ("DELETE", "/healthz")] {
+        let (status, body) = request(method, path, None, b"");
+        assert_eq!(status, 405, "{method} {path}");
+        assert!(
+            json(&body)["error"].as_str().unwrap().contains(method),
+            "{body}"
+        );
+    }
+}
+
+/// Reads until the server closes the connection; returns what it sent and when it closed.
+fn wait_for_close(mut s: TcpStream) -> (String, Duration) {
+    let t = std::time::Instant::now();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    (String::from_utf8_lossy(&raw).to_string(), t.elapsed())
+}
+
+#[test]
+fn issue_16_connections_that_stall_are_closed() {
+    let addr = start(nutgraf_server::Config {
+        header_timeout: Duration::from_secs(1),
+        body_timeout: Duration::from_secs(1),
+        ..nutgraf_server::Config::default()
+    });
+    let mut open = Vec::new();
+    for i in 0..60 {
+        let mut s = TcpStream::connect(addr).unwrap();
+        let head = match i % 3 {
+            // Headers begun, never finished.
+            0 => "POST /v1/digest HTTP/1.1\r\nHost: test\r\n".to_string(),
+            // Headers complete, the promised body never sent.
+            1 => "POST /v1/digest HTTP/1.1\r\nHost: test\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<p>".to_string(),
+            // Nothing at all after connecting.
+            _ => String::new(),
+        };
+        s.write_all(head.as_bytes()).unwrap();
+        open.push((i % 3, s));
+    }
+    let closed: Vec<_> = open
+        .into_iter()
+        .map(|(kind, s)| (kind, wait_for_close(s)))
+        .collect();
+    for (kind, (answer, took)) in closed {
+        assert!(
+            took < Duration::from_secs(10),
+            "kind {kind}: still open after {took:?}"
+        );
+        if kind == 1 {
+            assert!(answer.starts_with("HTTP/1.1 408"), "kind {kind}: {answer}");
+            assert!(answer.contains("did not arrive"), "{answer}");
+        }
+    }
+    // A kept-alive connection that goes quiet after a request is closed too.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+        .unwrap();
+    let (answer, took) = wait_for_close(s);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        took < Duration::from_secs(10),
+        "idle keep-alive open for {took:?}"
+    );
+    // The server still answers.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let (answer, _) = wait_for_close(s);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+#[test]
+fn issue_16_raw_bytes_of_any_charset_and_a_forced_format() {
+    // What the web page sends for a chosen file: its bytes, as they are.
+    let page = "<html><head><meta charset=\"windows-1251\"><title>Мост</title></head><body>\
+        <article><h1>Новый мост открыт</h1><p>Новый мост через реку открыли в понедельник, \
+        на две недели раньше срока, сообщили в городской администрации.</p><p>Инженеры \
+        объяснили это сухой весной и хорошей погодой на последнем этапе работ.</p>\
+        </article></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+    let (status, body) = request(
+        "POST",
+        "/v1/digest",
+        Some("application/octet-stream"),
+        &bytes,
+    );
+    assert_eq!(status, 200, "{body}");
+    let d = json(&body);
+    assert_eq!(d["article"]["title"], "Новый мост открыт", "{body}");
+    assert!(!body.contains('\u{fffd}'), "mojibake: {body}");
+
+    // `?format=` reads a raw body as the user chose instead of detecting.
+    let dump = "Bridge opens early\n\nThe new bridge opened on Monday, two weeks early, \
+        officials said.\n\nEngineers credited a dry spring for the quick progress.\n";
+    let (status, body) = request(
+        "POST",
+        "/v1/digest?format=article",
+        Some("text/plain"),
+        dump.as_bytes(),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        json(&body)["article"]["text"],
+        dump,
+        "article text is kept exactly"
+    );
+    let (status, body) = request(
+        "POST",
+        "/v1/digest?format=pdf",
+        Some("text/plain"),
+        dump.as_bytes(),
+    );
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = request(
+        "POST",
+        "/v1/digest?format=html",
+        Some("application/json"),
+        br#"{"html": "<p>x</p>"}"#,
+    );
+    assert_eq!(status, 400, "{body}");
 }

@@ -72,7 +72,10 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Error
         .and_then(|label| resolve_label(label, false));
     // A UTF-16 document without a byte order mark is full of NUL bytes: only check those
     // after decoding.
-    let utf16 = declared.is_some_and(|e| e == UTF_16LE || e == UTF_16BE);
+    // A UTF-16 label on bytes without a single NUL byte in their head is wrong (UTF-16
+    // text of any script has NULs or is not text at all): the bytes win over the label.
+    let declared = declared.filter(|&e| !is_utf16(e) || has_nul_in_head(bytes));
+    let utf16 = declared.is_some_and(is_utf16);
     if !utf16 {
         if let Some(reason) = binary_reason(bytes) {
             return Err(Error::Binary { reason });
@@ -96,6 +99,16 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Error
         },
     };
     finish(encoding, bytes, 0)
+}
+
+/// Whether an encoding is one of the two UTF-16s.
+fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == UTF_16LE || encoding == UTF_16BE
+}
+
+/// Whether the first [`DETECT_LEN`] bytes hold a NUL byte.
+fn has_nul_in_head(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(DETECT_LEN)]).is_some()
 }
 
 /// Decodes `body` (which starts `offset` bytes into the input) and checks the result.
@@ -364,9 +377,11 @@ const HTML_TAGS: &[&[u8]] = &[
 /// mentioned in prose do not make. Looks at a few KB at most, so it is cheap.
 pub fn detect_format(text: &str) -> InputFormat {
     let bytes = text.as_bytes();
-    let start = skip_preamble(bytes);
+    let (start, skipped_markup) = skip_preamble(bytes);
     let rest = &bytes[start..bytes.len().min(start + FORMAT_SNIFF_LEN)];
-    if starts_like_html(rest) {
+    // A document that opens with a whole `<style>` or `<script>` element is markup,
+    // whatever follows it.
+    if skipped_markup || starts_like_html(rest) {
         return InputFormat::Html;
     }
     if starts_with_ci(rest, b"<?xml")
@@ -380,9 +395,16 @@ pub fn detect_format(text: &str) -> InputFormat {
     InputFormat::Dump
 }
 
-/// Length of the leading whitespace, byte order marks and `<!-- comments -->`.
-fn skip_preamble(text: &[u8]) -> usize {
+/// Elements skipped at the start of a document when telling HTML from text: a page may
+/// open with a style sheet or a script before any other tag.
+const LEADING_RAW_ELEMENTS: [(&[u8], &[u8]); 2] =
+    [(b"<style", b"</style"), (b"<script", b"</script")];
+
+/// Length of the leading whitespace, byte order marks, `<!-- comments -->` and whole
+/// `<style>`/`<script>` elements, and whether one of those elements was among them.
+fn skip_preamble(text: &[u8]) -> (usize, bool) {
     let mut i = 0;
+    let mut markup = false;
     loop {
         let rest = &text[i..];
         if rest.first().is_some_and(u8::is_ascii_whitespace) {
@@ -392,12 +414,29 @@ fn skip_preamble(text: &[u8]) -> usize {
         } else if rest.starts_with(b"<!--") {
             match find_ci(&rest[4..], b"-->") {
                 Some(p) => i += 4 + p + 3,
-                None => return text.len(),
+                None => return (text.len(), markup),
             }
+        } else if let Some(len) = raw_element_len(rest) {
+            i += len;
+            markup = true;
         } else {
-            return i;
+            return (i, markup);
         }
     }
+}
+
+/// The length of a whole `<style …>…</style>` or `<script …>…</script>` element at the
+/// start of `rest` (up to the end of its closing tag), if `rest` starts with one.
+fn raw_element_len(rest: &[u8]) -> Option<usize> {
+    LEADING_RAW_ELEMENTS.iter().find_map(|(open, close)| {
+        let after = rest.get(open.len()).copied()?;
+        if !starts_with_ci(rest, open) || !(after == b'>' || after.is_ascii_whitespace()) {
+            return None;
+        }
+        let end = find_ci(rest, close)?;
+        let gt = memchr::memchr(b'>', &rest[end..])?;
+        Some(end + gt + 1)
+    })
 }
 
 /// Whether the text (after its preamble) opens with a doctype or a document element.
@@ -775,6 +814,46 @@ mod tests {
         ] {
             assert_eq!(detect_format(text), InputFormat::Html, "{text}");
         }
+    }
+
+    #[test]
+    fn looks_past_leading_style_and_script_elements() {
+        let css = format!(
+            "<style>{}</style>",
+            "body { margin: 0 } .x { color: red }\n".repeat(200)
+        );
+        let js = format!(
+            "<script type=\"text/javascript\">{}</script>",
+            "var a = 1;\n".repeat(600)
+        );
+        for text in [
+            format!("{css}\n<div class=story><p>Dam opens early.</p></div>"),
+            format!("\u{feff}\n<!-- cached -->\n{js}\n{css}\nDam opens early."),
+            format!("  <STYLE media=all>{css}</STYLE><title>Dam</title>"),
+            "<script>if (a < b) { go(); }</script><h1>Dam opens early</h1>".to_string(),
+        ] {
+            assert_eq!(detect_format(&text), InputFormat::Html, "{}", &text[..60]);
+        }
+        // Not a whole element: text that merely starts with the tag's name.
+        for text in [
+            "<styles of news writing> are many.\n\nThe dam opened.",
+            "<script",
+        ] {
+            assert_eq!(detect_format(text), InputFormat::Dump, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_utf16_label_on_bytes_without_nul_is_not_believed() {
+        let page = "<html><body><p>Caf\u{e9} na pra\u{e7}a</p></body></html>";
+        for label in ["text/html; charset=utf-16", "text/html; charset=UTF-16BE"] {
+            let d = decode(page.as_bytes(), Some(label)).unwrap();
+            assert_eq!(d.text, page, "{label}");
+            assert_eq!(d.encoding, "UTF-8");
+        }
+        // Real UTF-16 with the label is still decoded as such.
+        let d = decode(&utf16(page, false), Some("text/html; charset=utf-16le")).unwrap();
+        assert_eq!(d.text, page);
     }
 
     #[test]
