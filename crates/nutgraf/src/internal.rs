@@ -15,6 +15,6 @@ pub mod html {
 
     /// The arena DOM of a page, built as [`crate::read`] builds it.
     pub fn parse(html: &str) -> Dom {
-        crate::html::parse_dom(html).0
+        crate::html::dom::Dom::from_html(&crate::html::parse(html))
     }
 }

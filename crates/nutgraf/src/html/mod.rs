@@ -16,29 +16,33 @@ use crate::article;
 use crate::blocks::{Block, BlockKind};
 use crate::{Article, Error};
 
-/// Parses a page into the arena DOM (and html5ever's document, which the metadata
-/// reader queries with CSS selectors).
-pub(crate) fn parse_dom(html: &str) -> (dom::Dom, scraper::Html) {
+/// Parses a page into html5ever's document (raw-text bodies cut and nesting capped
+/// first; the intermediate copies are gone when this returns).
+pub(crate) fn parse(html: &str) -> scraper::Html {
     let stripped = prescan::strip_raw_text(html);
-    let doc = scraper::Html::parse_document(&prescan::cap_nesting(&stripped));
-    let dom = dom::Dom::from_html(&doc);
-    (dom, doc)
+    scraper::Html::parse_document(&prescan::cap_nesting(&stripped))
 }
 
 /// Reads an HTML page into an [`Article`].
+///
+/// Each intermediate form is dropped as soon as the next one exists (the metadata is
+/// read before html5ever's tree goes), which keeps the peak memory of a huge page
+/// down.
 pub fn read_html(html: &str) -> Result<Article, Error> {
-    let (dom, doc) = parse_dom(html);
+    let doc = parse(html);
+    let info = metadata::extract(&doc);
+    let dom = dom::Dom::from_html(&doc);
+    drop(doc);
     let raw = blocks::raw_blocks(&dom);
     let sel = select::select(&dom, &raw);
+    let raw_count = raw.len();
+    drop(raw);
     let blocks = assign_roles(&dom, &sel);
-    let info = metadata::extract(&doc);
+    drop((dom, sel));
     let article = article::assemble(&blocks, info);
     if article.paragraphs.is_empty() {
         return Err(Error::NoArticle {
-            reason: format!(
-                "{} text blocks in the page, none looked like article text",
-                raw.len()
-            ),
+            reason: format!("{raw_count} text blocks in the page, none looked like article text"),
         });
     }
     Ok(article)
