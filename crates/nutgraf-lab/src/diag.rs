@@ -20,7 +20,7 @@ pub struct BlocksArgs {
 pub fn blocks(args: &BlocksArgs) -> Result<()> {
     let bytes = read_maybe_gz(&args.file)?;
     let text = nutgraf::internal::decode(&bytes, None)?.text;
-    let dom = html::parse(&text);
+    let dom = html::parse(&text)?;
     let raw = html::raw_blocks(&dom);
     let sel = html::select(&dom, &raw);
     for r in &sel.roots {
@@ -103,7 +103,7 @@ pub fn snippets(args: &SnippetsArgs) -> Result<()> {
         let article = nutgraf::read_str(&text, &opts)
             .map(|a| norm(&a.text))
             .unwrap_or_default();
-        let dom = html::parse(&text);
+        let dom = html::parse(&text)?;
         let raw = html::raw_blocks(&dom);
         let sel = html::select(&dom, &raw);
         for w in case["with"].as_array().into_iter().flatten() {

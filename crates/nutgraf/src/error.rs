@@ -13,6 +13,10 @@ pub enum Error {
         /// Why it was judged binary.
         reason: String,
     },
+    /// The time limit of [`Options::deadline`](crate::Options::deadline) ran out before
+    /// the work was done; what was done is dropped.
+    #[error("the time limit ran out before the page was read")]
+    TimedOut,
     /// The page was read but no article text could be found in it.
     #[error("no article text found in the page ({reason})")]
     NoArticle {

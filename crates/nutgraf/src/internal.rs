@@ -14,7 +14,8 @@ pub mod html {
     pub use crate::html::select::{select, Selection};
 
     /// The arena DOM of a page, built as [`crate::read`] builds it.
-    pub fn parse(html: &str) -> Dom {
-        crate::html::dom::Dom::from_html(&crate::html::parse(html))
+    pub fn parse(html: &str) -> Result<Dom, crate::Error> {
+        let doc = crate::html::parse(html, crate::deadline::Deadline::NONE)?;
+        Ok(Dom::from_html(&doc))
     }
 }

@@ -41,6 +41,7 @@
 
 mod article;
 mod blocks;
+mod deadline;
 mod digest;
 mod dump;
 mod error;
@@ -54,6 +55,8 @@ mod sentences;
 #[cfg(feature = "_internal")]
 #[doc(hidden)]
 pub mod internal;
+
+use deadline::Deadline;
 
 pub use article::{Article, Dateline};
 pub use digest::{digest, Digest};
@@ -77,11 +80,17 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Article, Error> {
 /// Reads already-decoded page text into an [`Article`] (`options.content_type` plays no
 /// part: the text is decoded already).
 pub fn read_str(text: &str, options: &Options) -> Result<Article, Error> {
+    let deadline = Deadline::new(options.deadline);
+    deadline.check()?;
     let format = options.format.unwrap_or_else(|| page::detect_format(text));
     match format {
-        InputFormat::Html => html::read_html(text),
-        InputFormat::Dump => dump::read_dump(text),
-        InputFormat::Article => Ok(article::from_plain_article(text)),
+        InputFormat::Html => html::read_html(text, deadline),
+        InputFormat::Dump => dump::read_dump(text, deadline),
+        InputFormat::Article => {
+            let article = article::from_plain_article(text);
+            deadline.check()?;
+            Ok(article)
+        }
     }
 }
 

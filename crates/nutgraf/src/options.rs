@@ -2,6 +2,8 @@
 //! [`read`](crate::read), [`read_str`](crate::read_str), [`digest`](crate::digest()) and
 //! [`highlights`](crate::highlights()).
 
+use std::time::{Duration, Instant};
+
 use crate::highlights::Order;
 use crate::page::InputFormat;
 
@@ -35,6 +37,12 @@ pub struct Options {
     pub chars: Option<usize>,
     /// Order of the highlights: as they stand in the article (default) or best first.
     pub order: Order,
+    /// When the work must stop: past it, [`read`](crate::read),
+    /// [`digest`](crate::digest()) and [`highlights`](crate::highlights()) give up with
+    /// [`Error::TimedOut`](crate::Error::TimedOut). Checked between the stages of the
+    /// work and inside its long loops (HTML parsing in chunks, the highlights' units),
+    /// so a stage overruns it by at most a fraction of its own time.
+    pub deadline: Option<Instant>,
 }
 
 impl Options {
@@ -83,5 +91,18 @@ impl Options {
     pub fn order(mut self, order: Order) -> Self {
         self.order = order;
         self
+    }
+
+    /// Stop the work at this instant (`None`: no limit).
+    #[must_use]
+    pub fn deadline(mut self, deadline: impl Into<Option<Instant>>) -> Self {
+        self.deadline = deadline.into();
+        self
+    }
+
+    /// Stop the work once `limit` has passed from now (sets [`Options::deadline`]).
+    #[must_use]
+    pub fn timeout(self, limit: Duration) -> Self {
+        self.deadline(Instant::now().checked_add(limit))
     }
 }

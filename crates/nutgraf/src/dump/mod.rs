@@ -6,18 +6,22 @@ pub mod lines;
 
 use crate::article::{self, PageInfo};
 use crate::blocks::{Block, BlockKind};
+use crate::deadline::Deadline;
 use crate::{Article, Error};
 use classify::{ends_sentence, is_headline_like};
 use lines::Line;
 
 /// Reads a text dump of a news page into an [`Article`].
-pub fn read_dump(text: &str) -> Result<Article, Error> {
+pub fn read_dump(text: &str, deadline: Deadline) -> Result<Article, Error> {
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
     let lines = lines::logical_lines(text);
+    deadline.check()?;
     let (blocks, info) = dump_blocks(&lines);
+    deadline.check()?;
     let article = article::assemble(&blocks, info);
+    deadline.check()?;
     if article.paragraphs.is_empty() {
         return Err(Error::NoArticle {
             reason: format!(

@@ -18,7 +18,7 @@ struct Expect<'a> {
 }
 
 fn check(dump: &str, e: &Expect) {
-    let a = read_dump(dump).unwrap();
+    let a = read_dump(dump, Deadline::NONE).unwrap();
     assert_eq!(a.title.as_deref(), Some(e.title));
     assert_eq!(a.authors, e.authors);
     assert_eq!(a.outlet.as_deref(), e.outlet);
@@ -265,7 +265,7 @@ fn chinese_page() {
         },
     );
     // CJK lines are re-joined without a space.
-    let a = read_dump(dump).unwrap();
+    let a = read_dump(dump, Deadline::NONE).unwrap();
     assert!(a.paragraphs[0].contains("出现积水"), "{}", a.paragraphs[0]);
     assert!(!a.text.contains(' '));
 }
@@ -321,7 +321,7 @@ fn magazine_feature() {
         },
     );
     // The subheading stays in the body.
-    let a = read_dump(dump).unwrap();
+    let a = read_dump(dump, Deadline::NONE).unwrap();
     assert!(a.paragraphs.iter().any(|p| p == "What makes it different"));
 }
 
@@ -365,7 +365,7 @@ fn lynx_dump() {
 
 #[test]
 fn first_sentence_starts_after_dateline() {
-    let a = read_dump(include_str!("../../tests/dumps/ap.txt")).unwrap();
+    let a = read_dump(include_str!("../../tests/dumps/ap.txt"), Deadline::NONE).unwrap();
     assert_eq!(a.sentences[0].start, "WASHINGTON (AP) — ".chars().count());
 }
 
@@ -373,15 +373,21 @@ fn first_sentence_starts_after_dateline() {
 
 #[test]
 fn empty_and_blank_input() {
-    assert!(matches!(read_dump(""), Err(Error::Empty)));
-    assert!(matches!(read_dump(" \n\r\n\x0c\t"), Err(Error::Empty)));
+    assert!(matches!(read_dump("", Deadline::NONE), Err(Error::Empty)));
+    assert!(matches!(
+        read_dump(" \n\r\n\x0c\t", Deadline::NONE),
+        Err(Error::Empty)
+    ));
 }
 
 #[test]
 fn no_body_is_an_error() {
     let dump =
         "Skip to main content\nExample News\nHome\nSign In\n\nStorm closes pass\n\nBy Jane Roe\n";
-    assert!(matches!(read_dump(dump), Err(Error::NoArticle { .. })));
+    assert!(matches!(
+        read_dump(dump, Deadline::NONE),
+        Err(Error::NoArticle { .. })
+    ));
 }
 
 #[test]
@@ -389,18 +395,21 @@ fn only_bullets_is_an_error() {
     let dump: String = (0..200)
         .map(|i| format!("  • Menu item number {i} with a few words in it\n"))
         .collect();
-    assert!(matches!(read_dump(&dump), Err(Error::NoArticle { .. })));
+    assert!(matches!(
+        read_dump(&dump, Deadline::NONE),
+        Err(Error::NoArticle { .. })
+    ));
 }
 
 #[test]
 fn one_enormous_line() {
     let line = "The council met again on Monday to discuss the bridge. ".repeat(200_000);
     assert!(line.len() > 10_000_000);
-    let a = read_dump(&line).unwrap();
+    let a = read_dump(&line, Deadline::NONE).unwrap();
     assert_eq!(a.paragraphs.len(), 1);
     // No spaces or newlines at all: one 10 MB token, still no panic.
     let blob = "x".repeat(10_000_000);
-    let _ = read_dump(&blob);
+    let _ = read_dump(&blob, Deadline::NONE);
 }
 
 #[test]
@@ -410,7 +419,7 @@ fn mixed_line_endings_and_form_feeds() {
     };
     let (p1, p2, p3) = (p("first"), p("second"), p("third"));
     let dump = format!("Storm closes pass\r\n\r\nBy Jane Roe\r{p1}\n\x0c{p2}\r\n\r{p3}\x0c");
-    let a = read_dump(&dump).unwrap();
+    let a = read_dump(&dump, Deadline::NONE).unwrap();
     assert_eq!(a.paragraphs, vec![p1, p2, p3]);
     assert_eq!(a.title.as_deref(), Some("Storm closes pass"));
     assert_eq!(a.authors, vec!["Jane Roe"]);
@@ -443,6 +452,6 @@ fn control_characters_and_odd_bullets_do_not_panic() {
         "a\r\r\r\rb",
         "東\n京\n",
     ] {
-        let _ = read_dump(dump);
+        let _ = read_dump(dump, Deadline::NONE);
     }
 }

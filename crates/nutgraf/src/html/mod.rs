@@ -14,13 +14,34 @@ pub mod select;
 
 use crate::article;
 use crate::blocks::{Block, BlockKind};
+use crate::deadline::Deadline;
 use crate::{Article, Error};
 
+/// Bytes of markup html5ever parses between two looks at the deadline.
+const PARSE_CHUNK_BYTES: usize = 256 * 1024;
+
 /// Parses a page into html5ever's document (raw-text bodies cut and nesting capped
-/// first; the intermediate copies are gone when this returns).
-pub(crate) fn parse(html: &str) -> scraper::Html {
+/// first; the intermediate copies are gone when this returns). The markup is fed in
+/// chunks, the deadline checked between them; html5ever's tokenizer carries its state
+/// across chunks, so the tree is the one a single feed builds.
+pub(crate) fn parse(html: &str, deadline: Deadline) -> Result<scraper::Html, Error> {
+    use html5ever::tendril::TendrilSink;
     let stripped = prescan::strip_raw_text(html);
-    scraper::Html::parse_document(&prescan::cap_nesting(&stripped))
+    let capped = prescan::cap_nesting(&stripped);
+    let sink = scraper::HtmlTreeSink::new(scraper::Html::new_document());
+    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    let mut rest: &str = &capped;
+    while !rest.is_empty() {
+        deadline.check()?;
+        let mut cut = rest.len().min(PARSE_CHUNK_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(chunk.into());
+        rest = tail;
+    }
+    Ok(parser.finish())
 }
 
 /// Reads an HTML page into an [`Article`].
@@ -28,18 +49,22 @@ pub(crate) fn parse(html: &str) -> scraper::Html {
 /// Each intermediate form is dropped as soon as the next one exists (the metadata is
 /// read before html5ever's tree goes), which keeps the peak memory of a huge page
 /// down.
-pub fn read_html(html: &str) -> Result<Article, Error> {
-    let doc = parse(html);
+pub fn read_html(html: &str, deadline: Deadline) -> Result<Article, Error> {
+    let doc = parse(html, deadline)?;
+    deadline.check()?;
     let info = metadata::extract(&doc);
     let dom = dom::Dom::from_html(&doc);
     drop(doc);
+    deadline.check()?;
     let raw = blocks::raw_blocks(&dom);
     let sel = select::select(&dom, &raw);
     let raw_count = raw.len();
     drop(raw);
+    deadline.check()?;
     let blocks = assign_roles(&dom, &sel);
     drop((dom, sel));
     let article = article::assemble(&blocks, info);
+    deadline.check()?;
     if article.paragraphs.is_empty() {
         return Err(Error::NoArticle {
             reason: format!("{raw_count} text blocks in the page, none looked like article text"),
