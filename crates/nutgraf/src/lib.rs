@@ -46,6 +46,7 @@ mod dump;
 mod error;
 mod highlights;
 mod html;
+mod lexicon;
 mod options;
 mod page;
 mod quotes;

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lines::is_cjk;
+use crate::lexicon::calendar::MONTH_STEMS;
 
 /// What a line's text alone says about it, computed once per line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -462,19 +463,8 @@ fn dateish_found(lower: &str, found: Found) -> bool {
     if lower.len() > 120 || !lower.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    const MONTHS: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
+    // Besides the English month stems (`jan` … `dec`).
+    const MARKERS: &[&str] = &[
         "januar",
         "februar",
         "märz",
@@ -499,7 +489,7 @@ fn dateish_found(lower: &str, found: Found) -> bool {
     has_digit
         && (lower
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| MONTHS.contains(&w))
+            .any(|w| MONTH_STEMS.contains(&w) || MARKERS.contains(&w))
             || found.has(X_YEAR) && found.has(X_MONTH)
             || lower.chars().all(|c| {
                 c.is_ascii_digit() || " .:/-,".contains(c) || c.is_alphabetic() && words <= 3

@@ -7,6 +7,7 @@ use super::blocks::RawBlock;
 use super::dom::{Dom, Tag};
 use super::hints::{NEG, POS, SNEG};
 use crate::blocks::BlockKind;
+use crate::lexicon::calendar::MONTH_STEMS;
 
 /// Why a block was kept or dropped (for `--explain`-style debugging and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,24 +205,13 @@ fn looks_like_timestamp(lower: &str) -> bool {
     if digits < TIMESTAMP_MIN_DIGITS {
         return false;
     }
+    // Besides the English month stems (`jan` … `dec`).
     const MARKERS: &[&str] = &[
         "posted",
         "updated",
         "published",
         "am",
         "pm",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
         "uhr",
         "veröffentlicht",
         "aktualisiert",
@@ -229,6 +219,7 @@ fn looks_like_timestamp(lower: &str) -> bool {
     let has_marker = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         MARKERS
             .iter()
+            .chain(MONTH_STEMS)
             .any(|m| w.starts_with(m) && w.len() <= m.len() + MARKER_MAX_EXTRA)
     });
     let iso = lower.as_bytes().windows(10).any(|w| {

@@ -3,6 +3,7 @@
 
 use super::lexicon::{cue_at, Form};
 use super::marks::Region;
+use crate::lexicon::people::SUBJECT_PRONOUNS;
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,18 +215,8 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
             ItemKind::Word if items[m].lower.ends_with('.') && items[m].lower.len() > 2 => next
                 .is_some_and(|x| {
                     x.cap
-                        && matches!(
-                            x.lower.as_str(),
-                            "he" | "she"
-                                | "they"
-                                | "it"
-                                | "we"
-                                | "i"
-                                | "the"
-                                | "but"
-                                | "and"
-                                | "in"
-                        )
+                        && (SUBJECT_PRONOUNS.contains(&x.lower.as_str())
+                            || matches!(x.lower.as_str(), "the" | "but" | "and" | "in"))
                 }),
             ItemKind::Quote(r) => {
                 let end = region_end_punct(chars, &regions[r]);
@@ -240,10 +231,7 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
                         // After a period inside the marks, only `"…." Trump said.` goes on;
                         // `"…?" He answered, "…"` is a new sentence.
                         let new_sentence = items[m + 1].cap
-                            && matches!(
-                                items[m + 1].lower.as_str(),
-                                "he" | "she" | "they" | "i" | "we" | "it"
-                            )
+                            && SUBJECT_PRONOUNS.contains(&items[m + 1].lower.as_str())
                             && items.get(k + 1).is_some_and(|x| !is_end_punct(x));
                         let quote_between = (m + 1..k).any(|t| items[t].quote().is_some());
                         cue && !new_sentence

@@ -3,7 +3,7 @@
 //! "a farce"`) and a sentence that opens with its verb (`Said Comey, "…"`) are read here;
 //! verb cues go to [`frame`].
 
-use super::super::lexicon::{cue_at, NOT_SPEAKERS};
+use super::super::lexicon::{cue_at, is_not_speaker};
 use super::super::mentions::np_after;
 use super::super::tokens::is_end_punct;
 use super::frame::{frame, Found};
@@ -116,7 +116,7 @@ impl Walk<'_, '_> {
         let shouting = items[a..k]
             .iter()
             .all(|x| ctx.chars[x.start..x.end].iter().all(|c| !c.is_lowercase()));
-        let named = a < k && !NOT_SPEAKERS.contains(&items[a].lower.as_str()) && !shouting;
+        let named = a < k && !is_not_speaker(items[a].lower.as_str()) && !shouting;
         if starts && named {
             let whole = s == 0
                 && (ctx.items.get(k + 1).is_some_and(|x| x.quote().is_some())

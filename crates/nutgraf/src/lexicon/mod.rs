@@ -1,0 +1,15 @@
+//! The word lists that more than one part of the reader uses, in one place: calendar
+//! words, people (courtesy titles, pronouns), reporting verbs, abbreviations and page
+//! chrome. Every list is hand-made from reading news copy and pages; none is taken
+//! from a dictionary.
+//!
+//! A list that only one module uses stays in that module. Where two modules want
+//! slightly different lists, the shared part is here and each module adds its own
+//! words beside it (the doc line of each list says who uses it).
+//!
+//! Lists are lowercase unless their doc line says otherwise, and are read with
+//! `contains` (none here is searched by bisection or fed to an automaton, so their
+//! order does not matter).
+
+pub(crate) mod calendar;
+pub(crate) mod people;
