@@ -11,5 +11,7 @@
 //! `contains` (none here is searched by bisection or fed to an automaton, so their
 //! order does not matter).
 
+pub(crate) mod abbreviations;
 pub(crate) mod calendar;
 pub(crate) mod people;
+pub(crate) mod speech;

@@ -3,6 +3,7 @@
 
 use super::lexicon::{cue_at, Form};
 use super::marks::Region;
+use crate::lexicon::abbreviations::{ABBREVIATIONS, MORE_ABBREVIATIONS};
 use crate::lexicon::people::SUBJECT_PRONOUNS;
 
 /// What an item is.
@@ -52,21 +53,21 @@ pub struct Paragraph {
     pub sentences: Vec<(usize, usize)>,
 }
 
-/// Abbreviations whose dot does not end a sentence (lowercase, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "lt", "gen", "col", "sgt", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "vs", "prof", "rev", "atty", "capt", "cmdr", "adm",
-    "maj", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "ft", "mt", "pres",
-    "supt", "messrs", "u.s", "d.c", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "ark", "ala", "ariz",
-    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
-    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
-    "vt", "wash", "wis", "wyo",
+/// Abbreviations whose dot does not end a sentence (lowercase, without the dot),
+/// besides the lexicon's ([`ABBREVIATIONS`], [`MORE_ABBREVIATIONS`]): `Atty.`, `No.`,
+/// `D.C.` and the AP abbreviations of the states.
+const OWN_ABBREVIATIONS: &[&str] = &[
+    "atty", "no", "d.c", "ark", "ala", "ariz", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
 fn is_abbreviation(lower: &str) -> bool {
     let single_initial = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
     single_initial
         || ABBREVIATIONS.contains(&lower)
+        || MORE_ABBREVIATIONS.contains(&lower)
+        || OWN_ABBREVIATIONS.contains(&lower)
         || (lower.contains('.')
             && !lower.ends_with('.')
             && lower.chars().all(|c| c.is_alphabetic() || c == '.'))

@@ -10,6 +10,7 @@ use super::frame::{frame, Found};
 use super::patterns::{naming_frame, pattern_cue};
 use super::spans::Ctx;
 use super::Draft;
+use crate::lexicon::speech::QUOTE_VERBS;
 
 /// A sentence being read: its items `s..e`, `e_eff` without the closing punctuation,
 /// where unclaimed content starts (`cursor`), the item at hand (`k`) and the subject of
@@ -63,13 +64,7 @@ pub(super) fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft
             w.take(found, out);
             continue;
         }
-        if k == s
-            && it.cap
-            && matches!(
-                it.lower.as_str(),
-                "said" | "says" | "added" | "wrote" | "asked"
-            )
-        {
+        if k == s && it.cap && QUOTE_VERBS.contains(&it.lower.as_str()) {
             if let Some(d) = w.said_first() {
                 out.push(d);
                 return;
