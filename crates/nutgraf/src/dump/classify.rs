@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lines::is_cjk;
 use crate::lexicon::calendar::MONTH_STEMS;
+use crate::lexicon::chrome::{LINK_LIST_HEADINGS, TEASER_LABELS};
 
 /// What a line's text alone says about it, computed once per line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,57 +389,39 @@ fn barrier_found(lower: &str, weight: usize, found: Found) -> i64 {
     {
         return 1000;
     }
+    // Besides the lexicon's link-list headings.
     const ENDS: &[&str] = &[
         "related articles",
         "related stories",
         "related posts",
         "related news",
         "related content",
-        "you may also like",
-        "you might also like",
-        "more from",
-        "more stories",
-        "more news",
-        "recommended",
         "recommended for you",
-        "read next",
         "up next",
-        "most popular",
-        "most read",
-        "trending",
         "trending news",
         "trending now",
         "about the author",
         "tell us what you think",
         "what do you think",
-        "latest news",
         "top stories",
         "don't miss",
         "das könnte sie auch interessieren",
         "相关新闻",
         "相关阅读",
-        "関連記事",
     ];
     if weight > 8 {
         return 0;
     }
-    if ENDS.contains(&bare) || lower.starts_with('©') || lower.starts_with("copyright") {
+    if LINK_LIST_HEADINGS.contains(&bare)
+        || ENDS.contains(&bare)
+        || lower.starts_with('©')
+        || lower.starts_with("copyright")
+    {
         return 60;
     }
-    // Labels of teaser boxes that often sit between paragraphs.
-    const TEASERS: &[&str] = &[
-        "related",
-        "read more",
-        "read also",
-        "see also",
-        "mehr zum thema",
-        "lesen sie auch",
-        "lire aussi",
-        "à lire aussi",
-        "leer más",
-        "lee también",
-    ];
-    if TEASERS.contains(&bare) {
+    // Labels of teaser boxes that often sit between paragraphs, besides the lexicon's.
+    const TEASERS: &[&str] = &["leer más"];
+    if TEASER_LABELS.contains(&bare) || TEASERS.contains(&bare) {
         return 20;
     }
     0

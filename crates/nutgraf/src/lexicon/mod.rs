@@ -13,5 +13,6 @@
 
 pub(crate) mod abbreviations;
 pub(crate) mod calendar;
+pub(crate) mod chrome;
 pub(crate) mod people;
 pub(crate) mod speech;
