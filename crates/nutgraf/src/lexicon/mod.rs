@@ -7,9 +7,9 @@
 //! slightly different lists, the shared part is here and each module adds its own
 //! words beside it (the doc line of each list says who uses it).
 //!
-//! Lists are lowercase unless their doc line says otherwise, and are read with
-//! `contains` (none here is searched by bisection or fed to an automaton, so their
-//! order does not matter).
+//! Lists are lowercase and are read with `contains`: none here is searched by
+//! bisection or fed to an automaton, so their order does not matter, except where one
+//! list is cut from another (`people::SUBJECT_PRONOUNS`).
 
 pub(crate) mod abbreviations;
 pub(crate) mod calendar;
