@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::blocks::{Block, BlockKind};
+use crate::lexicon::calendar::MONTH_STEMS;
 use crate::sentences::{self, Span};
 
 /// Where the story was filed from, as its dateline says (`DENVER (Example News) --`).
@@ -437,13 +438,10 @@ pub fn parse_dateline(paragraph: &str) -> Option<(Dateline, usize)> {
 }
 
 fn is_date_segment(s: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let lower = s.to_lowercase();
     let has_digit = lower.chars().any(|c| c.is_ascii_digit());
     has_digit
-        && (MONTHS.iter().any(|m| lower.starts_with(m))
+        && (MONTH_STEMS.iter().any(|m| lower.starts_with(m))
             || lower
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ' ' || c == '.' || c == '/'))

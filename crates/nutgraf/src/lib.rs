@@ -47,6 +47,7 @@ mod dump;
 mod error;
 mod highlights;
 mod html;
+mod lexicon;
 mod options;
 mod page;
 mod quotes;

@@ -57,6 +57,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::abbreviations::{ABBREVIATIONS, MORE_ABBREVIATIONS};
+use crate::lexicon::people::SUBJECT_PRONOUNS;
+use crate::lexicon::speech::QUOTE_VERBS;
+
 /// A character range `[start, end)` in a text (Unicode scalar values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -403,20 +407,18 @@ const SENTENCE_FINAL_ACRONYMS: &[&str] = &[
 ];
 
 /// Abbreviations (lowercase, without the final dot) after which a lowercase
-/// word continues the sentence in lowercased text.
+/// word continues the sentence in lowercased text, besides the lexicon's
+/// ([`ABBREVIATIONS`], [`MORE_ABBREVIATIONS`]).
 const LOWERCASE_ABBREVIATIONS: &[&str] = &[
-    "a.m", "adm", "al", "amb", "approx", "apr", "aug", "ave", "blvd", "ca", "capt", "cf", "ch",
-    "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "det", "dr", "e.g", "est", "etc", "feb",
-    "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd",
-    "maj", "messrs", "mrs", "mr", "ms", "mt", "nov", "oct", "p.m", "ph.d", "pres", "prof", "pvt",
-    "rd", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "u.k",
-    "u.n", "u.s", "vol", "vs",
+    "al", "amb", "approx", "apr", "ave", "blvd", "ca", "cf", "ch", "cpl", "dept", "det", "est",
+    "etc", "fig", "fr", "hon", "jul", "jun", "ph.d", "pvt", "rd", "vol",
 ];
 
-/// First words after `?"` or `!"` that continue the sentence (`"why?" he asked`).
-const ATTRIBUTION_WORDS: &[&str] = &[
-    "added", "asked", "he", "i", "it", "said", "says", "she", "they", "told", "we", "wrote",
-];
+/// Whether a word is one after `?"` or `!"` that continues the sentence (`"why?" he
+/// asked`): a verb of attribution or a subject pronoun.
+fn is_attribution_word(w: &str) -> bool {
+    QUOTE_VERBS.contains(&w) || w == "told" || SUBJECT_PRONOUNS.contains(&w)
+}
 
 /// In lowercased text, should the piece `b`, which starts with a lowercase
 /// letter, be joined to `a`? Yes unless `a` ends a sentence: it must end with
@@ -434,7 +436,7 @@ fn lowercase_continues(a: &str, b: &str) -> bool {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if ATTRIBUTION_WORDS.contains(&next.as_str()) {
+        if is_attribution_word(&next) {
             return true;
         }
     }
@@ -451,7 +453,9 @@ fn ends_with_abbreviation(core: &str) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric());
     let stem = token.strip_suffix('.').unwrap_or(token).to_lowercase();
     let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-    LOWERCASE_ABBREVIATIONS.contains(&stem.as_str())
+    ABBREVIATIONS.contains(&stem.as_str())
+        || MORE_ABBREVIATIONS.contains(&stem.as_str())
+        || LOWERCASE_ABBREVIATIONS.contains(&stem.as_str())
         // Initials (`j.`, `j.r.r.`) and other dotted short forms.
         || (letters > 0 && stem.chars().all(|c| c.is_alphabetic() || c == '.') && (letters == 1 || stem.contains('.')))
 }

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lines::is_cjk;
+use crate::lexicon::calendar::MONTH_STEMS;
+use crate::lexicon::chrome::{LINK_LIST_HEADINGS, TEASER_LABELS};
 
 /// What a line's text alone says about it, computed once per line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -387,57 +389,39 @@ fn barrier_found(lower: &str, weight: usize, found: Found) -> i64 {
     {
         return 1000;
     }
+    // Besides the lexicon's link-list headings.
     const ENDS: &[&str] = &[
         "related articles",
         "related stories",
         "related posts",
         "related news",
         "related content",
-        "you may also like",
-        "you might also like",
-        "more from",
-        "more stories",
-        "more news",
-        "recommended",
         "recommended for you",
-        "read next",
         "up next",
-        "most popular",
-        "most read",
-        "trending",
         "trending news",
         "trending now",
         "about the author",
         "tell us what you think",
         "what do you think",
-        "latest news",
         "top stories",
         "don't miss",
         "das könnte sie auch interessieren",
         "相关新闻",
         "相关阅读",
-        "関連記事",
     ];
     if weight > 8 {
         return 0;
     }
-    if ENDS.contains(&bare) || lower.starts_with('©') || lower.starts_with("copyright") {
+    if LINK_LIST_HEADINGS.contains(&bare)
+        || ENDS.contains(&bare)
+        || lower.starts_with('©')
+        || lower.starts_with("copyright")
+    {
         return 60;
     }
-    // Labels of teaser boxes that often sit between paragraphs.
-    const TEASERS: &[&str] = &[
-        "related",
-        "read more",
-        "read also",
-        "see also",
-        "mehr zum thema",
-        "lesen sie auch",
-        "lire aussi",
-        "à lire aussi",
-        "leer más",
-        "lee también",
-    ];
-    if TEASERS.contains(&bare) {
+    // Labels of teaser boxes that often sit between paragraphs, besides the lexicon's.
+    const TEASERS: &[&str] = &["leer más"];
+    if TEASER_LABELS.contains(&bare) || TEASERS.contains(&bare) {
         return 20;
     }
     0
@@ -462,19 +446,8 @@ fn dateish_found(lower: &str, found: Found) -> bool {
     if lower.len() > 120 || !lower.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    const MONTHS: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
+    // Besides the English month stems (`jan` … `dec`).
+    const MARKERS: &[&str] = &[
         "januar",
         "februar",
         "märz",
@@ -499,7 +472,7 @@ fn dateish_found(lower: &str, found: Found) -> bool {
     has_digit
         && (lower
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| MONTHS.contains(&w))
+            .any(|w| MONTH_STEMS.contains(&w) || MARKERS.contains(&w))
             || found.has(X_YEAR) && found.has(X_MONTH)
             || lower.chars().all(|c| {
                 c.is_ascii_digit() || " .:/-,".contains(c) || c.is_alphabetic() && words <= 3

@@ -8,6 +8,7 @@
 //! end), then at `; `.
 
 use crate::article::Article;
+use crate::lexicon::abbreviations::ABBREVIATIONS;
 
 /// Units of more words than this are cut further at sentence punctuation.
 pub(super) const SPLIT_ABOVE_WORDS: usize = 55;
@@ -305,41 +306,10 @@ fn split_long(text: &str, b0: usize, b1: usize, out: &mut Vec<(usize, usize)>) {
                     .next()
                     .unwrap_or("");
                 let abbreviation = c == b'.'
-                    && (prev_word.chars().count() <= 1
-                        || prev_word.contains('.')
-                        || matches!(
-                            prev_word.to_ascii_lowercase().as_str(),
-                            "mr" | "mrs"
-                                | "ms"
-                                | "dr"
-                                | "st"
-                                | "jr"
-                                | "sr"
-                                | "vs"
-                                | "no"
-                                | "gov"
-                                | "sen"
-                                | "rep"
-                                | "gen"
-                                | "lt"
-                                | "col"
-                                | "sgt"
-                                | "capt"
-                                | "prof"
-                                | "inc"
-                                | "co"
-                                | "corp"
-                                | "ltd"
-                                | "jan"
-                                | "feb"
-                                | "aug"
-                                | "sept"
-                                | "oct"
-                                | "nov"
-                                | "dec"
-                                | "mt"
-                                | "ft"
-                        ));
+                    && (prev_word.chars().count() <= 1 || prev_word.contains('.') || {
+                        let w = prev_word.to_ascii_lowercase();
+                        ABBREVIATIONS.contains(&w.as_str()) || w == "no"
+                    });
                 if !abbreviation {
                     if c == b';' {
                         cuts_semi.push(j);

@@ -7,6 +7,8 @@ use super::blocks::RawBlock;
 use super::dom::{Dom, Tag};
 use super::hints::{NEG, POS, SNEG};
 use crate::blocks::BlockKind;
+use crate::lexicon::calendar::MONTH_STEMS;
+use crate::lexicon::chrome::{LINK_LIST_HEADINGS, TEASER_LABELS};
 
 /// Why a block was kept or dropped (for `--explain`-style debugging and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,24 +206,13 @@ fn looks_like_timestamp(lower: &str) -> bool {
     if digits < TIMESTAMP_MIN_DIGITS {
         return false;
     }
+    // Besides the English month stems (`jan` … `dec`).
     const MARKERS: &[&str] = &[
         "posted",
         "updated",
         "published",
         "am",
         "pm",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
         "uhr",
         "veröffentlicht",
         "aktualisiert",
@@ -229,6 +220,7 @@ fn looks_like_timestamp(lower: &str) -> bool {
     let has_marker = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         MARKERS
             .iter()
+            .chain(MONTH_STEMS)
             .any(|m| w.starts_with(m) && w.len() <= m.len() + MARKER_MAX_EXTRA)
     });
     let iso = lower.as_bytes().windows(10).any(|w| {
@@ -257,32 +249,16 @@ pub fn teaser_heading(text: &str) -> bool {
         .trim()
         .trim_end_matches([':', '.', '…', '»', '›', '>', ' '])
         .to_lowercase();
+    // Besides the lexicon's teaser labels and link-list headings.
     const HEADS: &[&str] = &[
-        "related",
-        "more stories",
-        "more from",
         "more on this",
-        "read more",
-        "read also",
-        "read next",
         "also read",
-        "see also",
-        "you may also like",
-        "you might also like",
-        "recommended",
-        "most read",
-        "most popular",
-        "trending",
-        "more news",
-        "latest news",
         "share this",
         "share",
         "contact",
         "auch interessant",
         "das könnte sie auch",
-        "lesen sie auch",
         "lesen sie mehr",
-        "mehr zum thema",
         "mehr zu",
         "weitere themen",
         "weitere artikel",
@@ -295,8 +271,6 @@ pub fn teaser_heading(text: &str) -> bool {
         "das könnte dich auch",
         "meistgelesen",
         "teilen",
-        "lire aussi",
-        "à lire aussi",
         "a lire aussi",
         "sur le même sujet",
         "voir aussi",
@@ -305,7 +279,6 @@ pub fn teaser_heading(text: &str) -> bool {
         "leia mais",
         "veja também",
         "veja mais",
-        "lee también",
         "ver también",
         "te puede interesar",
         "noticias relacionadas",
@@ -319,14 +292,15 @@ pub fn teaser_heading(text: &str) -> bool {
         "читайте также",
         "похожие статьи",
         "по теме",
-        "関連記事",
         "相关文章",
         "相關文章",
         "관련기사",
         "관련 기사",
     ];
-    HEADS
+    TEASER_LABELS
         .iter()
+        .chain(LINK_LIST_HEADINGS)
+        .chain(HEADS)
         .any(|h| l == *h || (l.starts_with(h) && l[h.len()..].starts_with([' ', ':'])))
 }
 

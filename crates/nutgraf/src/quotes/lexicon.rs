@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::tokens::Item;
+use crate::lexicon::calendar::WEEKDAYS;
+use crate::lexicon::people::SUBJECT_PRONOUNS;
 
 /// Which inflection a cue word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,8 +150,9 @@ pub(crate) const DETERMINERS_CAP: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "who", "which",
 ];
 
-/// Capitalized words before a colon that are labels, not speakers.
-pub(crate) const NOT_SPEAKERS: &[&str] = &[
+/// Capitalized words before a colon that are labels, not speakers, besides the
+/// subject pronouns: see [`is_not_speaker`].
+const NOT_SPEAKERS: &[&str] = &[
     "note",
     "update",
     "updated",
@@ -195,12 +198,6 @@ pub(crate) const NOT_SPEAKERS: &[&str] = &[
     "where",
     "here",
     "there",
-    "it",
-    "we",
-    "i",
-    "they",
-    "he",
-    "she",
     "question",
     "answer",
     "example",
@@ -217,6 +214,11 @@ pub(crate) const NOT_SPEAKERS: &[&str] = &[
     "date",
     "place",
 ];
+
+/// Whether a lowercase word before a colon is a label or a pronoun, not a speaker.
+pub(crate) fn is_not_speaker(w: &str) -> bool {
+    NOT_SPEAKERS.contains(&w) || SUBJECT_PRONOUNS.contains(&w)
+}
 
 /// Third-person verb forms that are also plural nouns.
 pub(crate) const NOUNISH: &[&str] = &[
@@ -254,18 +256,12 @@ pub(crate) const NOUNISH: &[&str] = &[
     "adds",
 ];
 
-/// Time and manner words between a cue and its content (`said Tuesday`, `said again`).
-pub(crate) const TIME_WORDS: &[&str] = &[
+/// Time and manner words between a cue and its content (`said again`), besides the
+/// weekdays (`said Tuesday`): see [`is_time_word`].
+const TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "recently",
     "earlier",
     "later",
@@ -295,6 +291,12 @@ pub(crate) const TIME_WORDS: &[&str] = &[
     "month",
     "year",
 ];
+
+/// Whether a lowercase word is a time or manner word that may stand between a cue and
+/// its content.
+pub(crate) fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w)
+}
 
 /// Words that open a time or place phrase after a cue (`said in a statement, …`).
 pub(crate) const PREPS: &[&str] = &[

@@ -1,6 +1,8 @@
 //! Speaker mentions: the noun phrase before or after a cue, appositives, pronouns.
 
 use super::tokens::Item;
+use crate::lexicon::calendar::WEEKDAYS;
+use crate::lexicon::people::PERSONAL_PRONOUNS;
 
 /// Words that may stand between a subject and its verb (`he also said`, `has said`).
 const BETWEEN: &[&str] = &[
@@ -73,9 +75,6 @@ const BETWEEN: &[&str] = &[
     "firmly",
 ];
 
-/// Personal pronouns that can be a speaker.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
-
 /// Determiners and possessives: they start a noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
@@ -83,7 +82,8 @@ const DETERMINERS: &[&str] = &[
     "other", "few", "each", "every", "one", "no",
 ];
 
-/// Words that end a noun phrase when walking back from a verb.
+/// Words that end a noun phrase when walking back from a verb, besides the weekdays
+/// (see [`is_stop`]).
 const STOP: &[&str] = &[
     "that",
     "which",
@@ -150,13 +150,6 @@ const STOP: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "him",
     "them",
     "me",
@@ -201,6 +194,11 @@ const JOINERS: &[&str] = &[
     "of", "for", "from", "al", "de", "van", "von", "bin", "la", "le", "da", "del", "du",
 ];
 
+/// Whether a lowercase word ends a noun phrase when walking back from a verb.
+fn is_stop(w: &str) -> bool {
+    STOP.contains(&w) || WEEKDAYS.contains(&w)
+}
+
 fn lower_in(item: &Item, list: &[&str]) -> bool {
     item.is_word() && list.contains(&item.lower.as_str())
 }
@@ -235,15 +233,6 @@ pub fn skip_between_back(items: &[Item], lo: usize, mut hi: usize) -> usize {
 const TIME_NOUNS: &[&str] = &[
     "week", "month", "year", "night", "weekend", "spring", "summer", "fall", "winter",
 ];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The noun phrase that ends at `hi` (exclusive), not reaching before `lo`.
 /// A parenthesis right before `hi` (`Sen. Ann Roe (D-Vt.) said`) belongs to it.
@@ -269,14 +258,14 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
     if !last.is_word() {
         return None;
     }
-    if PRONOUNS.contains(&last.lower.as_str()) {
+    if PERSONAL_PRONOUNS.contains(&last.lower.as_str()) {
         // `included on it told …`: an object pronoun is no subject.
         let after_prep = hi - 1 > lo
             && items[hi - 2].is_word()
             && PREPOSITIONS.contains(&items[hi - 2].lower.as_str());
         return (!after_prep).then_some((hi - 1, hi));
     }
-    if STOP.contains(&last.lower.as_str()) || DETERMINERS.contains(&last.lower.as_str()) {
+    if is_stop(last.lower.as_str()) || DETERMINERS.contains(&last.lower.as_str()) {
         return None;
     }
     // `Editor's note`, `North Korea's claim`: a possessive is no subject.
@@ -303,7 +292,7 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
                 && words < 6
                 && lower_in(&items[k - 1], &["of", "for", "at", "from"])
                 && items[k - 2].is_word()
-                && !STOP.contains(&items[k - 2].lower.as_str())
+                && !is_stop(items[k - 2].lower.as_str())
             {
                 k -= 1;
                 words += 1;
@@ -317,7 +306,7 @@ fn np_before_plain(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize
             words += 1;
             continue;
         }
-        if PRONOUNS.contains(&w) || STOP.contains(&w) {
+        if PERSONAL_PRONOUNS.contains(&w) || is_stop(w) {
             // A sentence-initial capitalized function word ends the phrase too.
             break;
         }
@@ -352,10 +341,10 @@ pub fn np_after(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> 
         return None;
     }
     let first = items[lo].lower.as_str();
-    if PRONOUNS.contains(&first) {
+    if PERSONAL_PRONOUNS.contains(&first) {
         return Some((lo, lo + 1));
     }
-    if STOP.contains(&first) {
+    if is_stop(first) {
         return None;
     }
     let mut k = lo;
@@ -366,7 +355,7 @@ pub fn np_after(items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> 
             break;
         }
         let w = it.lower.as_str();
-        if k > lo && (STOP.contains(&w) || DETERMINERS.contains(&w) || PRONOUNS.contains(&w)) {
+        if k > lo && (is_stop(w) || DETERMINERS.contains(&w) || PERSONAL_PRONOUNS.contains(&w)) {
             break;
         }
         // `The mayor defended …`: a verb ends the phrase.
@@ -447,7 +436,7 @@ pub fn plausible_speaker(items: &[Item], (s, e): (usize, usize)) -> bool {
     if NOT_SPEAKER_HEADS.contains(&h) {
         return false;
     }
-    if head.cap || PRONOUNS.contains(&h) {
+    if head.cap || PERSONAL_PRONOUNS.contains(&h) {
         return true;
     }
     head.is_word()
@@ -455,5 +444,5 @@ pub fn plausible_speaker(items: &[Item], (s, e): (usize, usize)) -> bool {
         && !h.ends_with("ly")
         && !h.ends_with("ing")
         && !NOT_SPEAKER_HEADS.contains(&h)
-        && !STOP.contains(&h)
+        && !is_stop(h)
 }

@@ -5,18 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::tokens::{Item, Paragraph};
+use crate::lexicon::calendar::{MONTHS, WEEKDAYS};
+use crate::lexicon::people::{COURTESY_TITLES, PERSONAL_PRONOUNS};
 
-/// Titles before a name; they are not part of the name but mark a person.
+/// Titles before a name besides the courtesy titles (see [`is_title`]); they are not
+/// part of the name but mark a person.
 const TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "dr",
-    "dr.",
     "sen",
     "sen.",
     "rep",
@@ -171,17 +165,9 @@ const ORG_WORDS: &[&str] = &[
     "tower",
 ];
 
-/// Title words that say nothing about the role.
+/// Title words that say nothing about the role, besides the courtesy titles (see
+/// [`is_role`]).
 const NOT_ROLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "dr",
-    "dr.",
     "former",
     "vice",
     "first",
@@ -222,7 +208,8 @@ const FEMALE: &[&str] = &[
     "lady",
     "queen",
 ];
-/// Capitalized words that begin sentences or name times, not people.
+/// Capitalized words that begin sentences or name times, not people, besides the
+/// pronouns, weekdays and months (see [`is_not_name`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -245,13 +232,6 @@ const NOT_NAMES: &[&str] = &[
     "that",
     "these",
     "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
     "his",
     "her",
     "their",
@@ -264,25 +244,6 @@ const NOT_NAMES: &[&str] = &[
     "how",
     "who",
     "where",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "still",
     "yet",
     "now",
@@ -319,6 +280,24 @@ const NOT_NAMES: &[&str] = &[
     "says",
     "according",
 ];
+
+/// Whether a lowercase word is a title before a name.
+fn is_title(w: &str) -> bool {
+    COURTESY_TITLES.contains(&w) || TITLES.contains(&w)
+}
+
+/// Whether a lowercase title word says something about the role.
+fn is_role(w: &str) -> bool {
+    !COURTESY_TITLES.contains(&w) && !NOT_ROLES.contains(&w)
+}
+
+/// Whether a lowercase capitalized word is no name.
+fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w)
+        || PERSONAL_PRONOUNS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -438,17 +417,17 @@ impl Scan {
         if k > 0
             && items[k - 1].is_word()
             && !items[k - 1].cap
-            && TITLES.contains(&items[k - 1].lower.as_str())
+            && is_title(items[k - 1].lower.as_str())
         {
             // `spokesman Mark Toner`
             role_words.push(items[k - 1].lower.as_str());
         }
         for x in &items[k..e] {
             let lw = x.lower.as_str();
-            if words.is_empty() && NOT_NAMES.contains(&lw) {
+            if words.is_empty() && is_not_name(lw) {
                 continue;
             }
-            if words.is_empty() && TITLES.contains(&lw) {
+            if words.is_empty() && is_title(lw) {
                 person = true;
                 role_words.push(lw);
                 if MALE.contains(&lw) {
@@ -478,7 +457,7 @@ impl Scan {
                 self.title_gender.insert(key.clone(), g);
             }
             for r in role_words {
-                if !NOT_ROLES.contains(&r) {
+                if is_role(r) {
                     self.roles
                         .entry(r.trim_end_matches('.').to_owned())
                         .or_insert_with(|| key.clone());
@@ -612,7 +591,7 @@ impl Entities {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-                || NOT_NAMES.contains(&lower[end - 1].as_str()))
+                || is_not_name(lower[end - 1].as_str()))
         {
             end -= 1;
         }

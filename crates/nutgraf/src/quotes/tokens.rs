@@ -3,6 +3,8 @@
 
 use super::lexicon::{cue_at, Form};
 use super::marks::Region;
+use crate::lexicon::abbreviations::{ABBREVIATIONS, MORE_ABBREVIATIONS};
+use crate::lexicon::people::SUBJECT_PRONOUNS;
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,21 +53,21 @@ pub struct Paragraph {
     pub sentences: Vec<(usize, usize)>,
 }
 
-/// Abbreviations whose dot does not end a sentence (lowercase, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "lt", "gen", "col", "sgt", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "vs", "prof", "rev", "atty", "capt", "cmdr", "adm",
-    "maj", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "ft", "mt", "pres",
-    "supt", "messrs", "u.s", "d.c", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "ark", "ala", "ariz",
-    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
-    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
-    "vt", "wash", "wis", "wyo",
+/// Abbreviations whose dot does not end a sentence (lowercase, without the dot),
+/// besides the lexicon's ([`ABBREVIATIONS`], [`MORE_ABBREVIATIONS`]): `Atty.`, `No.`,
+/// `D.C.` and the AP abbreviations of the states.
+const OWN_ABBREVIATIONS: &[&str] = &[
+    "atty", "no", "d.c", "ark", "ala", "ariz", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
 fn is_abbreviation(lower: &str) -> bool {
     let single_initial = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
     single_initial
         || ABBREVIATIONS.contains(&lower)
+        || MORE_ABBREVIATIONS.contains(&lower)
+        || OWN_ABBREVIATIONS.contains(&lower)
         || (lower.contains('.')
             && !lower.ends_with('.')
             && lower.chars().all(|c| c.is_alphabetic() || c == '.'))
@@ -214,18 +216,8 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
             ItemKind::Word if items[m].lower.ends_with('.') && items[m].lower.len() > 2 => next
                 .is_some_and(|x| {
                     x.cap
-                        && matches!(
-                            x.lower.as_str(),
-                            "he" | "she"
-                                | "they"
-                                | "it"
-                                | "we"
-                                | "i"
-                                | "the"
-                                | "but"
-                                | "and"
-                                | "in"
-                        )
+                        && (SUBJECT_PRONOUNS.contains(&x.lower.as_str())
+                            || matches!(x.lower.as_str(), "the" | "but" | "and" | "in"))
                 }),
             ItemKind::Quote(r) => {
                 let end = region_end_punct(chars, &regions[r]);
@@ -240,10 +232,7 @@ pub fn sentences(chars: &[char], regions: &[Region], items: &[Item]) -> Vec<(usi
                         // After a period inside the marks, only `"…." Trump said.` goes on;
                         // `"…?" He answered, "…"` is a new sentence.
                         let new_sentence = items[m + 1].cap
-                            && matches!(
-                                items[m + 1].lower.as_str(),
-                                "he" | "she" | "they" | "i" | "we" | "it"
-                            )
+                            && SUBJECT_PRONOUNS.contains(&items[m + 1].lower.as_str())
                             && items.get(k + 1).is_some_and(|x| !is_end_punct(x));
                         let quote_between = (m + 1..k).any(|t| items[t].quote().is_some());
                         cue && !new_sentence

@@ -9,6 +9,7 @@ use super::jsonld::JsonLd;
 use super::normalize::{collapse, norm_key};
 use super::pagedates::PageText;
 use super::{attrs_contain, has_ancestor, looks_like_url, sel, text_of, Metas, ITEM_NAME};
+use crate::lexicon::chrome::OFF_STORY_CLASS_WORDS;
 
 /// Leading phrases that introduce a byline ("By", "Von", "Par", ...), lower-case.
 const PREFIXES: &[&str] = &[
@@ -430,16 +431,9 @@ const NOT_A_BYLINE: &[&str] = &[
     "more-",
 ];
 
-/// Class/id words of an area whose bylines belong to other stories or to comments.
-const NOT_THE_STORY: &[&str] = &[
-    "comment",
-    "teaser",
-    "related",
-    "footer",
-    "sidebar",
-    "widget",
-    "recommend",
-];
+/// Class/id words of an area whose bylines belong to other stories or to comments,
+/// besides the lexicon's [`OFF_STORY_CLASS_WORDS`].
+const NOT_THE_STORY: &[&str] = &["footer", "widget", "recommend"];
 
 /// Names found so far, without repeats.
 struct Found<'a> {
@@ -504,7 +498,8 @@ fn from_byline_elements(doc: &Html, found: &mut Found<'_>) {
             continue;
         }
         if has_ancestor(el, |e| {
-            attrs_contain(e, NOT_THE_STORY)
+            attrs_contain(e, OFF_STORY_CLASS_WORDS)
+                || attrs_contain(e, NOT_THE_STORY)
                 || e.name() == "footer"
                 || e.name() == "aside"
                 || e.name() == "nav"

@@ -15,6 +15,7 @@ use super::dates::{
 };
 use super::jsonld::JsonLd;
 use super::{attrs_contain, has_ancestor, sel, text_of, Metas};
+use crate::lexicon::chrome::OFF_STORY_CLASS_WORDS;
 
 /// At most this many text nodes are read from a page.
 const MAX_NODES: usize = 20_000;
@@ -504,7 +505,7 @@ fn time_date(doc: &Html) -> Option<String> {
             })
             && !has_ancestor(t, |e| {
                 matches!(e.name(), "aside" | "footer" | "nav" | "li")
-                    || attrs_contain(e, &["comment", "related", "teaser", "sidebar"])
+                    || attrs_contain(e, OFF_STORY_CLASS_WORDS)
             })
         {
             in_article = parsed;
@@ -522,7 +523,8 @@ fn visible_date(doc: &Html) -> Option<String> {
         }
         if has_ancestor(el, |e| {
             matches!(e.name(), "aside" | "footer" | "nav" | "li")
-                || attrs_contain(e, &["comment", "related", "teaser", "sidebar", "footer"])
+                || attrs_contain(e, OFF_STORY_CLASS_WORDS)
+                || attrs_contain(e, &["footer"])
         }) {
             continue;
         }

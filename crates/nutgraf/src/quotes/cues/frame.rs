@@ -16,10 +16,11 @@
 use super::super::lexicon::{
     self, cue_at, Class, Form, BARE_OK, DETERMINERS_CAP, INTRO_WORDS, MEDIUM_NOUNS, NOUNISH,
 };
-use super::super::mentions::{np_after, np_before, plausible_speaker, skip_between_back, PRONOUNS};
+use super::super::mentions::{np_after, np_before, plausible_speaker, skip_between_back};
 use super::super::tokens::{is_end_punct, region_end_punct, Item, ItemKind};
 use super::spans::Ctx;
 use super::Draft;
+use crate::lexicon::people::PERSONAL_PRONOUNS;
 
 /// What a frame yields: the draft, where the next content may start, and the subject
 /// (item range).
@@ -455,7 +456,7 @@ impl Frame<'_, '_> {
             // comes right before and the next item can start content.
             let before = &items[subject.1 - 1];
             let ok_subject = before.cap
-                || PRONOUNS.contains(&before.lower.as_str())
+                || PERSONAL_PRONOUNS.contains(&before.lower.as_str())
                 || items.get(k + 1).is_some_and(|x| x.is_punct(':'));
             let ok_next = items.get(k + 1).is_some_and(|x| {
                 (x.is_word()

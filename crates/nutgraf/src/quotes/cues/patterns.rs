@@ -5,10 +5,11 @@
 
 use super::super::lexicon::{self, cue_at, Class, DETERMINERS_CAP, NAMING, SAID_NOUNS, STOP_VERBS};
 use super::super::marks::Region;
-use super::super::mentions::{np_before, plausible_speaker, skip_between_back, PRONOUNS};
+use super::super::mentions::{np_before, plausible_speaker, skip_between_back};
 use super::super::tokens::Item;
 use super::frame::{clause_subject, Found};
 use super::spans::Ctx;
+use crate::lexicon::people::PERSONAL_PRONOUNS;
 
 /// `X called Y "…"`: the object and the quoted label are the content.
 pub(super) fn naming_frame(
@@ -69,7 +70,7 @@ pub(super) fn pattern_cue(items: &[Item], s: usize, e: usize, k: usize) -> Optio
     let third = it.lower.ends_with('s')
         && !it.lower.ends_with("ss")
         && k > s
-        && (items[k - 1].cap || PRONOUNS.contains(&items[k - 1].lower.as_str()));
+        && (items[k - 1].cap || PERSONAL_PRONOUNS.contains(&items[k - 1].lower.as_str()));
     let verbish = it.lower.ends_with("ed") || third;
     if !verbish || STOP_VERBS.contains(&it.lower.as_str()) {
         return None;
@@ -132,7 +133,7 @@ pub(super) fn possessive_owner(items: &[Item], s: usize, t: usize) -> Option<(us
     let owner_at = |p: usize| -> Option<(usize, usize)> {
         let it = &items[p];
         if !is_possessive(it)
-            || !(it.cap || PRONOUNS.contains(&it.lower.trim_end_matches(['\'', '’', 's'])))
+            || !(it.cap || PERSONAL_PRONOUNS.contains(&it.lower.trim_end_matches(['\'', '’', 's'])))
         {
             return None;
         }

@@ -3,13 +3,14 @@
 //! "a farce"`) and a sentence that opens with its verb (`Said Comey, "…"`) are read here;
 //! verb cues go to [`frame`].
 
-use super::super::lexicon::{cue_at, NOT_SPEAKERS};
+use super::super::lexicon::{cue_at, is_not_speaker};
 use super::super::mentions::np_after;
 use super::super::tokens::is_end_punct;
 use super::frame::{frame, Found};
 use super::patterns::{naming_frame, pattern_cue};
 use super::spans::Ctx;
 use super::Draft;
+use crate::lexicon::speech::QUOTE_VERBS;
 
 /// A sentence being read: its items `s..e`, `e_eff` without the closing punctuation,
 /// where unclaimed content starts (`cursor`), the item at hand (`k`) and the subject of
@@ -63,13 +64,7 @@ pub(super) fn sentence_frames(ctx: &Ctx, s: usize, e: usize, out: &mut Vec<Draft
             w.take(found, out);
             continue;
         }
-        if k == s
-            && it.cap
-            && matches!(
-                it.lower.as_str(),
-                "said" | "says" | "added" | "wrote" | "asked"
-            )
-        {
+        if k == s && it.cap && QUOTE_VERBS.contains(&it.lower.as_str()) {
             if let Some(d) = w.said_first() {
                 out.push(d);
                 return;
@@ -116,7 +111,7 @@ impl Walk<'_, '_> {
         let shouting = items[a..k]
             .iter()
             .all(|x| ctx.chars[x.start..x.end].iter().all(|c| !c.is_lowercase()));
-        let named = a < k && !NOT_SPEAKERS.contains(&items[a].lower.as_str()) && !shouting;
+        let named = a < k && !is_not_speaker(items[a].lower.as_str()) && !shouting;
         if starts && named {
             let whole = s == 0
                 && (ctx.items.get(k + 1).is_some_and(|x| x.quote().is_some())

@@ -5,7 +5,7 @@
 //! Item ranges are `(first, end)` pairs of item indices; character spans are
 //! `Span`s.
 
-use super::super::lexicon::{cue_at, Class, Form, PREPS, TIME_WORDS};
+use super::super::lexicon::{cue_at, is_time_word, Class, Form, PREPS};
 use super::super::marks::Region;
 use super::super::mentions::{np_after, np_before, plausible_speaker, skip_between_back};
 use super::super::tokens::{is_end_punct, Item, ItemKind};
@@ -125,7 +125,7 @@ impl Ctx<'_> {
                 break;
             }
             let w = it.lower.as_str();
-            if TIME_WORDS.contains(&w) {
+            if is_time_word(w) {
                 i += 1;
                 continue;
             }

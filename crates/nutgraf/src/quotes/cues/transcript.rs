@@ -1,7 +1,7 @@
 //! Transcripts: a line `PENCE: Well, look …` is the labelled speaker's direct speech,
 //! and paragraphs that open with a quotation mark carry it on until another line.
 
-use super::super::lexicon::NOT_SPEAKERS;
+use super::super::lexicon::is_not_speaker;
 use super::super::marks::Region;
 use super::super::tokens::Paragraph;
 use super::attribute::Pass;
@@ -23,7 +23,7 @@ impl Pass<'_> {
                     .iter()
                     .collect::<String>()
                     .to_lowercase();
-                !NOT_SPEAKERS.contains(&l.trim())
+                !is_not_speaker(l.trim())
             });
         if let Some((label, content)) = label {
             let rs = regions_in(regions, para.start, para.end);
