@@ -3,10 +3,86 @@
 //!
 //! Written by hand: the format is a few header lines and a length-delimited block, and
 //! the crates that read it bring their own I/O stacks; we need only `response` records.
+//!
+//! [`records`] is what `nutgraf batch` reads: every HTML response before any damage,
+//! then one [`Record::Broken`] for the damage (a cut file or gzip stream, bytes that are
+//! not WARC).
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use anyhow::{bail, Context, Result};
+
+use crate::Record;
+
+/// The bytes of a WARC file, decompressed when `gz` (every gzip member in turn, as
+/// Common Crawl writes one per record).
+pub fn decode<'a, R: Read + 'a>(input: R, gz: bool) -> Box<dyn BufRead + 'a> {
+    if gz {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(input),
+        )))
+    } else {
+        Box::new(BufReader::new(input))
+    }
+}
+
+/// The records of a WARC file for `nutgraf batch`: its HTML responses (id: the
+/// `WARC-Record-ID`), a [`Record::Bad`] for a response whose HTTP part is unreadable,
+/// and, if the file is damaged, one [`Record::Broken`] named `name` after everything
+/// read before the damage. Other records are skipped.
+pub fn records<R: BufRead>(reader: R, name: impl Into<String>) -> Records<R> {
+    Records {
+        reader: Reader::new(reader),
+        name: name.into(),
+        done: false,
+    }
+}
+
+/// Iterator returned by [`records`].
+#[derive(Debug)]
+pub struct Records<R> {
+    reader: Reader<R>,
+    name: String,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for Records<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        while !self.done {
+            match self.reader.next_item() {
+                Ok(None) => self.done = true,
+                Ok(Some(Item::Skipped)) => {}
+                Ok(Some(Item::Bad { record_id, error })) => {
+                    return Some(Record::Bad {
+                        id: record_id,
+                        reason: "bad WARC record".into(),
+                        error,
+                    })
+                }
+                Ok(Some(Item::Html(r))) => {
+                    return Some(Record::Page {
+                        id: r.record_id,
+                        url: r.url,
+                        bytes: r.body,
+                        format: Some(nutgraf::InputFormat::Html),
+                        content_type: r.content_type,
+                    })
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Record::Broken {
+                        id: self.name.clone(),
+                        reason: "damaged input".into(),
+                        error: format!("could not read {}: {e:#}", self.name),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
 
 /// One HTTP response found in a WARC file.
 #[derive(Debug)]
@@ -99,7 +175,8 @@ impl<R: BufRead> Reader<R> {
         let len: u64 = header_value(&headers, "Content-Length")
             .and_then(|v| v.parse().ok())
             .with_context(|| format!("WARC record {} has no valid Content-Length", self.records))?;
-        let mut block = Vec::with_capacity(len.min(64 << 20) as usize);
+        // The length is only a claim: reserve little up front, the read grows as needed.
+        let mut block = Vec::with_capacity(len.min(1 << 20) as usize);
         (&mut self.inner)
             .take(len)
             .read_to_end(&mut block)
