@@ -234,10 +234,9 @@ fn parse_http(block: &[u8]) -> std::result::Result<(Option<String>, Vec<u8>), St
     let mut lines = head.lines();
     let status = lines.next().unwrap_or("");
     if !status.starts_with("HTTP/") {
-        return Err(format!(
-            "not an HTTP response: {:?}",
-            &status[..status.len().min(40)]
-        ));
+        // The first 40 characters (not bytes: the line need not be ASCII).
+        let start: String = status.chars().take(40).collect();
+        return Err(format!("not an HTTP response: {start:?}"));
     }
     let mut content_type = None;
     let mut chunked = false;
@@ -343,5 +342,18 @@ mod tests {
             Reader::new(bad_http.as_bytes()).next_item().unwrap(),
             Some(Item::Bad { .. })
         ));
+    }
+
+    #[test]
+    fn a_status_line_that_is_not_ascii_is_a_bad_record_not_a_panic() {
+        // Found by the batch_warc fuzz target: a multi-byte character across byte 40.
+        let status = format!("{}\u{fffd}\u{fffd} and more", "x".repeat(38));
+        let data = record("response", &format!("{status}\r\n\r\n<p>A story.</p>"));
+        match Reader::new(data.as_bytes()).next_item().unwrap() {
+            Some(Item::Bad { error, .. }) => {
+                assert!(error.starts_with("not an HTTP response"), "{error}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
