@@ -1048,6 +1048,24 @@ fn batch_only_writes_the_same_bytes_as_the_full_line() {
 }
 
 #[test]
+fn batch_unwritable_output_fails_the_run_after_its_summary() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED: no /dev/full on this system");
+        return;
+    }
+    let dir = Scratch::new("batch_dev_full");
+    let input = dir.file("in.jsonl", &jsonl_line("a", PARAGRAPHS));
+    let run = nutgraf(&["batch", &input, "-o", "/dev/full"], None);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("nutgraf batch: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: could not write the output"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn batch_jobs_zero_is_a_usage_error() {
     let run = nutgraf(&["batch", "x.jsonl", "--jobs", "0"], None);
     assert_eq!(run.code, Some(2), "{}", run.stderr);

@@ -466,54 +466,58 @@ pub fn run(args: &BatchArgs) -> Result<i32> {
         }
         Ok(())
     };
-    'inputs: for input in &args.inputs {
-        progress.set_message(input.clone());
-        let mut gave_records = false;
-        let mut failure = None;
-        for record in open_input(input, args) {
-            if stop.load(Ordering::SeqCst) {
-                interrupted = true;
-                break 'inputs;
-            }
-            match &record {
-                Record::Broken { error, .. } if !gave_records => failure = Some(error.clone()),
-                _ => gave_records = true,
-            }
-            // Wait for room in the window.
-            while next_seq - next_write >= window {
-                let (seq, line) = rx.recv().context("a worker thread stopped")?;
-                pending.insert(seq, line);
+    // Everything but the summary, which is printed whatever happens here.
+    let mut pump = || -> Result<()> {
+        'inputs: for input in &args.inputs {
+            progress.set_message(input.clone());
+            let mut gave_records = false;
+            let mut failure = None;
+            for record in open_input(input, args) {
+                if stop.load(Ordering::SeqCst) {
+                    interrupted = true;
+                    break 'inputs;
+                }
+                match &record {
+                    Record::Broken { error, .. } if !gave_records => failure = Some(error.clone()),
+                    _ => gave_records = true,
+                }
+                // Wait for room in the window.
+                while next_seq - next_write >= window {
+                    let (seq, line) = rx.recv().context("a worker thread stopped")?;
+                    pending.insert(seq, line);
+                    write_ready(&mut pending, &mut next_write, &mut tally)?;
+                }
+                let tx = tx.clone();
+                let parts = Arc::clone(&parts);
+                let seq = next_seq;
+                pool.spawn(move || {
+                    // The receiver outlives every worker; a send can only fail if the run
+                    // is already failing.
+                    let _ = tx.send((seq, process(record, &parts)));
+                });
+                next_seq += 1;
+                while let Ok((seq, line)) = rx.try_recv() {
+                    pending.insert(seq, line);
+                }
                 write_ready(&mut pending, &mut next_write, &mut tally)?;
+                progress.set_position(next_write);
             }
-            let tx = tx.clone();
-            let parts = Arc::clone(&parts);
-            let seq = next_seq;
-            pool.spawn(move || {
-                // The receiver outlives every worker; a send can only fail if the run
-                // is already failing.
-                let _ = tx.send((seq, process(record, &parts)));
-            });
-            next_seq += 1;
-            while let Ok((seq, line)) = rx.try_recv() {
-                pending.insert(seq, line);
+            match failure {
+                Some(error) => {
+                    inputs.first_failure.get_or_insert(error);
+                }
+                None => inputs.read += 1,
             }
+        }
+        // Drain what is in flight (also after Ctrl-C: only complete lines are written).
+        while next_write < next_seq {
+            let (seq, line) = rx.recv().context("a worker thread stopped")?;
+            pending.insert(seq, line);
             write_ready(&mut pending, &mut next_write, &mut tally)?;
-            progress.set_position(next_write);
         }
-        match failure {
-            Some(error) => {
-                inputs.first_failure.get_or_insert(error);
-            }
-            None => inputs.read += 1,
-        }
-    }
-    // Drain what is in flight (also after Ctrl-C: only complete lines are written).
-    while next_write < next_seq {
-        let (seq, line) = rx.recv().context("a worker thread stopped")?;
-        pending.insert(seq, line);
-        write_ready(&mut pending, &mut next_write, &mut tally)?;
-    }
-    out.flush().context("could not write the output")?;
+        Ok(())
+    };
+    let outcome = pump().and_then(|()| out.flush().context("could not write the output"));
     let Tally { read, ok, failed } = tally;
     progress.finish_and_clear();
     let failed_total: u64 = failed.values().sum();
@@ -525,7 +529,11 @@ pub fn run(args: &BatchArgs) -> Result<i32> {
     if interrupted {
         summary.push_str("; interrupted, output holds complete lines only");
     }
+    if outcome.is_err() {
+        summary.push_str("; stopped early");
+    }
     eprintln!("{summary}");
+    outcome?;
     if interrupted {
         return Ok(130);
     }
