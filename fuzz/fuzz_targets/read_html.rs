@@ -5,10 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let options = nutgraf::Options {
-        format: Some(nutgraf::InputFormat::Html),
-        ..Default::default()
-    };
+    let options = nutgraf::Options::new().format(nutgraf::InputFormat::Html);
     if let Ok(article) = nutgraf::read(data, &options) {
         check(&article);
     }

@@ -5,7 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(article) = nutgraf::read_str(text, Some(nutgraf::InputFormat::Text)) {
+    let options = nutgraf::Options::new().format(nutgraf::InputFormat::Dump);
+    if let Ok(article) = nutgraf::read_str(text, &options) {
         let chars = article.text.chars().count();
         let mut last_end = 0;
         for s in &article.sentences {

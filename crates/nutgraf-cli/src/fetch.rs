@@ -6,9 +6,63 @@
 use std::io;
 use std::time::Duration;
 
-use anyhow::{anyhow, bail, Context, Result};
 use ureq::http::StatusCode;
 use ureq::ResponseExt;
+
+/// What kind of failure a fetch error is, so that a server can answer its client with
+/// the right status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The URL is malformed or not http(s): the caller's mistake.
+    Invalid,
+    /// The URL is fine but its host is not fetched (a loopback, private or other
+    /// non-public address, with [`FetchOptions::public_only`]).
+    Refused,
+    /// The host could not be reached, or answered badly (an error status, too many
+    /// redirects, a body over the cap, a time-out).
+    Upstream,
+}
+
+/// A failed fetch: its kind and a one-line message that says what failed and where.
+#[derive(Debug, Clone)]
+pub struct Error {
+    /// What kind of failure it is.
+    pub kind: ErrorKind,
+    /// The message.
+    pub message: String,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result of a fetch step.
+type Result<T> = std::result::Result<T, Error>;
+
+fn invalid(message: String) -> Error {
+    Error {
+        kind: ErrorKind::Invalid,
+        message,
+    }
+}
+
+fn refused(message: String) -> Error {
+    Error {
+        kind: ErrorKind::Refused,
+        message,
+    }
+}
+
+fn upstream(message: String) -> Error {
+    Error {
+        kind: ErrorKind::Upstream,
+        message,
+    }
+}
 
 /// How to fetch a page.
 #[derive(Debug, Clone)]
@@ -56,27 +110,39 @@ const ACCEPT: &str = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5
 ///
 /// # Errors
 ///
-/// A one-line error if the URL is not http(s), the host cannot be reached, the time limit
-/// runs out, there are too many redirects, the server answers with a status of 400 or
-/// more (or a redirect that is not followed), or the body is larger than the cap.
+/// A one-line error if the URL is not http(s) ([`ErrorKind::Invalid`]), its host is
+/// refused ([`ErrorKind::Refused`]), or ([`ErrorKind::Upstream`]) the host cannot be
+/// reached, the time limit runs out, there are too many redirects, the server answers
+/// with a status of 400 or more (or a redirect that is not followed), or the body is
+/// larger than the cap.
 pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
+    let too_many = || {
+        upstream(format!(
+            "too many redirects (more than {}) fetching {url}",
+            opts.max_redirects
+        ))
+    };
     if !opts.public_only {
         return match fetch_hop(url, opts, true)? {
             Hop::Done(f) => Ok(f),
-            Hop::Redirect(_) => bail!(
-                "too many redirects (more than {}) fetching {url}",
-                opts.max_redirects
-            ),
+            Hop::Redirect(_) => Err(too_many()),
         };
     }
     // Follow redirects by hand so that every hop's host is checked.
     let deadline = std::time::Instant::now() + opts.timeout;
     let mut current = url.to_string();
-    for _ in 0..=opts.max_redirects {
-        check_public(&current)?;
+    for hop in 0..=opts.max_redirects {
+        check_public(&current).map_err(|e| match e.kind {
+            // The client's URL was fine; the server it names redirected to a bad one.
+            ErrorKind::Invalid if hop > 0 => upstream(format!("{url} redirects to {e}")),
+            _ => e,
+        })?;
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         if left.is_zero() {
-            bail!("timed out after {} fetching {url}", seconds(opts.timeout));
+            return Err(upstream(format!(
+                "timed out after {} fetching {url}",
+                seconds(opts.timeout)
+            )));
         }
         let hop_opts = FetchOptions {
             timeout: left,
@@ -87,10 +153,7 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
             Hop::Redirect(next) => current = next,
         }
     }
-    bail!(
-        "too many redirects (more than {}) fetching {url}",
-        opts.max_redirects
-    )
+    Err(too_many())
 }
 
 /// Refuses a URL whose host is, or resolves to, a non-public address.
@@ -99,10 +162,10 @@ fn check_public(url: &str) -> Result<()> {
     check_scheme(url)?;
     let uri: ureq::http::Uri = url
         .parse()
-        .with_context(|| format!("not a valid URL: {url}"))?;
+        .map_err(|e| invalid(format!("not a valid URL: {url}: {e}")))?;
     let host = uri
         .host()
-        .with_context(|| format!("the URL has no host name: {url}"))?;
+        .ok_or_else(|| invalid(format!("the URL has no host name: {url}")))?;
     let port = uri
         .port_u16()
         .unwrap_or(if uri.scheme_str() == Some("https") {
@@ -113,7 +176,11 @@ fn check_public(url: &str) -> Result<()> {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     let addrs: Vec<IpAddr> = (host, port)
         .to_socket_addrs()
-        .with_context(|| format!("could not reach {host}: the host name does not resolve"))?
+        .map_err(|e| {
+            upstream(format!(
+                "could not reach {host}: the host name does not resolve: {e}"
+            ))
+        })?
         .map(|a| a.ip())
         .collect();
     let public = |ip: &IpAddr| match ip {
@@ -139,7 +206,9 @@ fn check_public(url: &str) -> Result<()> {
         }
     };
     if addrs.is_empty() || !addrs.iter().all(public) {
-        bail!("refusing to fetch {url}: {host} is not a public address");
+        return Err(refused(format!(
+            "refusing to fetch {url}: {host} is not a public address"
+        )));
     }
     Ok(())
 }
@@ -154,11 +223,11 @@ fn fetch_hop(url: &str, opts: &FetchOptions, follow: bool) -> Result<Hop> {
     check_scheme(url)?;
     let uri: ureq::http::Uri = url
         .parse()
-        .with_context(|| format!("not a valid URL: {url}"))?;
+        .map_err(|e| invalid(format!("not a valid URL: {url}: {e}")))?;
     let host = match (uri.host(), uri.port_u16()) {
         (Some(host), Some(port)) => format!("{host}:{port}"),
         (Some(host), None) => host.to_owned(),
-        (None, _) => bail!("the URL has no host name: {url}"),
+        (None, _) => return Err(invalid(format!("the URL has no host name: {url}"))),
     };
     let what = Target {
         url,
@@ -187,25 +256,28 @@ fn fetch_hop(url: &str, opts: &FetchOptions, follow: bool) -> Result<Hop> {
             .headers()
             .get(ureq::http::header::LOCATION)
             .and_then(|v| v.to_str().ok())
-            .with_context(|| {
-                format!(
+            .ok_or_else(|| {
+                upstream(format!(
                     "{url} redirects with {} but names no location",
                     status_text(status)
-                )
+                ))
             })?;
         let next = resolve_location(url, location);
         return Ok(Hop::Redirect(next));
     }
     if status.is_redirection() {
         // Only reached when redirects are switched off (max_redirects = 0).
-        bail!(
+        return Err(upstream(format!(
             "too many redirects (more than {}): {url} redirects with {}",
             opts.max_redirects,
             status_text(status)
-        );
+        )));
     }
     if status.as_u16() >= 400 {
-        bail!("server answered {} for {final_url}", status_text(status));
+        return Err(upstream(format!(
+            "server answered {} for {final_url}",
+            status_text(status)
+        )));
     }
     let content_type = response
         .headers()
@@ -225,10 +297,10 @@ fn fetch_hop(url: &str, opts: &FetchOptions, follow: bool) -> Result<Hop> {
         .get(ureq::http::header::CONTENT_ENCODING)
         .is_some();
     if !compressed && declared_len.is_some_and(|len| len > opts.max_bytes) {
-        bail!(
+        return Err(upstream(format!(
             "page is larger than {}: {final_url}",
             human_size(opts.max_bytes)
-        );
+        )));
     }
     let bytes = response
         .body_mut()
@@ -288,14 +360,16 @@ fn check_scheme(url: &str) -> Result<()> {
                 && url[s.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
         {
             // `example.com:8080/page`: a host and port, no scheme.
-            bail!("the URL has no scheme; only http:// and https:// URLs can be fetched: {url}")
+            Err(invalid(format!(
+                "the URL has no scheme; only http:// and https:// URLs can be fetched: {url}"
+            )))
         }
-        Some(s) => bail!(
+        Some(s) => Err(invalid(format!(
             "unsupported URL scheme {s:?}; only http:// and https:// URLs can be fetched: {url}"
-        ),
-        None => {
-            bail!("the URL has no scheme; only http:// and https:// URLs can be fetched: {url}")
-        }
+        ))),
+        None => Err(invalid(format!(
+            "the URL has no scheme; only http:// and https:// URLs can be fetched: {url}"
+        ))),
     }
 }
 
@@ -308,58 +382,63 @@ struct Target<'a> {
 
 impl Target<'_> {
     /// Turns a ureq error into a one-line error that says what failed and where.
-    fn explain(&self, err: ureq::Error) -> anyhow::Error {
+    fn explain(&self, err: ureq::Error) -> Error {
         let Target { url, host, opts } = self;
         let secs = seconds(opts.timeout);
+        macro_rules! up {
+            ($($message:tt)*) => {
+                upstream(format!($($message)*))
+            };
+        }
         match err {
             ureq::Error::HostNotFound => {
-                anyhow!("could not reach {host}: the host name does not resolve")
+                up!("could not reach {host}: the host name does not resolve")
             }
             ureq::Error::Io(e) => match e.kind() {
                 io::ErrorKind::ConnectionRefused => {
-                    anyhow!("could not reach {host}: connection refused")
+                    up!("could not reach {host}: connection refused")
                 }
                 io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
-                    anyhow!("timed out after {secs} fetching {url}")
+                    up!("timed out after {secs} fetching {url}")
                 }
                 io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset => {
-                    anyhow!("the connection to {host} broke off while fetching {url}: {e}")
+                    up!("the connection to {host} broke off while fetching {url}: {e}")
                 }
-                _ => anyhow!("could not reach {host}: {e}"),
+                _ => up!("could not reach {host}: {e}"),
             },
-            ureq::Error::ConnectionFailed => anyhow!("could not reach {host}: connection failed"),
+            ureq::Error::ConnectionFailed => up!("could not reach {host}: connection failed"),
             ureq::Error::Timeout(phase @ (ureq::Timeout::Resolve | ureq::Timeout::Connect)) => {
-                anyhow!("could not reach {host}: timed out after {secs} ({phase})")
+                up!("could not reach {host}: timed out after {secs} ({phase})")
             }
             ureq::Error::Timeout(ureq::Timeout::Global) => {
-                anyhow!("timed out after {secs} fetching {url}")
+                up!("timed out after {secs} fetching {url}")
             }
             ureq::Error::Timeout(phase) => {
-                anyhow!("timed out after {secs} fetching {url} ({phase})")
+                up!("timed out after {secs} fetching {url} ({phase})")
             }
-            ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => anyhow!(
+            ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => up!(
                 "too many redirects (more than {}) fetching {url}",
                 opts.max_redirects
             ),
             ureq::Error::BodyExceedsLimit(_) => {
-                anyhow!("page is larger than {}: {url}", human_size(opts.max_bytes))
+                up!("page is larger than {}: {url}", human_size(opts.max_bytes))
             }
             ureq::Error::StatusCode(code) => {
                 let status = StatusCode::from_u16(code)
                     .map(status_text)
                     .unwrap_or_else(|_| code.to_string());
-                anyhow!("server answered {status} for {url}")
+                up!("server answered {status} for {url}")
             }
-            ureq::Error::BadUri(reason) => anyhow!("not a valid URL ({reason}): {url}"),
-            ureq::Error::Tls(reason) => anyhow!("could not reach {host}: TLS error: {reason}"),
-            ureq::Error::Rustls(e) => anyhow!("could not reach {host}: TLS error: {e}"),
+            ureq::Error::BadUri(reason) => invalid(format!("not a valid URL ({reason}): {url}")),
+            ureq::Error::Tls(reason) => up!("could not reach {host}: TLS error: {reason}"),
+            ureq::Error::Rustls(e) => up!("could not reach {host}: TLS error: {e}"),
             ureq::Error::Protocol(e) => {
-                anyhow!("{host} did not answer with valid HTTP for {url}: {e}")
+                up!("{host} did not answer with valid HTTP for {url}: {e}")
             }
             ureq::Error::Decompress(kind, e) => {
-                anyhow!("could not decompress the {kind} body of {url}: {e}")
+                up!("could not decompress the {kind} body of {url}: {e}")
             }
-            other => anyhow!("fetching {url} failed: {other}"),
+            other => up!("fetching {url} failed: {other}"),
         }
     }
 }

@@ -75,10 +75,26 @@ impl Loaded {
     }
 }
 
+/// A command line that misses something clap cannot check by itself (`main` exits with
+/// code 2, as clap does for its own usage errors).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
 /// Loads the input named on the command line.
 pub fn load(input: &InputArgs) -> Result<Loaded> {
     let Some(src) = input.input.as_deref() else {
-        bail!("no input given: pass a file, `-` for standard input, or an http(s) URL");
+        return Err(UsageError(
+            "no input given: pass a file, `-` for standard input, or an http(s) URL".into(),
+        )
+        .into());
     };
     if src == "-" {
         let mut bytes = Vec::new();

@@ -94,6 +94,47 @@ pub fn md_escape(s: &str) -> String {
     o
 }
 
+/// [`md_escape`] for a block of its own (a paragraph, a list item): also escapes what
+/// would start a list, a heading, a quote, a rule or a code fence at the start of any of
+/// its lines (`1.`, `2)`, `- `, `+ `, `#`, `>`, `---`, `~~~`), and the `===`/`---` lines
+/// that would make the line above a heading.
+pub fn md_block(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let rest = line.trim_start_matches([' ', '\t']);
+        out.push_str(&line[..line.len() - rest.len()]);
+        let escaped = md_escape(rest);
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let ends_marker = |at: usize| rest[at..].chars().next().is_none_or(char::is_whitespace);
+        let only = |c: char| {
+            let t = rest.trim_end();
+            t.len() >= 3 && t.chars().all(|x| x == c || x == ' ' || x == '\t')
+        };
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) && ends_marker(digits + 1) {
+            // `12. ` or `3) `: an ordered list.
+            out.push_str(&escaped[..digits]);
+            out.push('\\');
+            out.push_str(&escaped[digits..]);
+            continue;
+        }
+        let marker = (rest.starts_with(['-', '+']) && ends_marker(1))
+            || only('-')
+            || rest.starts_with("~~~")
+            || (i > 0 && rest.starts_with('=') && rest.trim_end().chars().all(|c| c == '='));
+        if marker || (i > 0 && rest.starts_with('#')) {
+            // (`md_escape` escapes a `#` only at the very start.)
+            if !escaped.starts_with('\\') {
+                out.push('\\');
+            }
+        }
+        out.push_str(&escaped);
+    }
+    out
+}
+
 /// Markdown.
 pub fn markdown(out: &mut impl Write, a: &Article) -> io::Result<()> {
     if let Some(t) = &a.title {
@@ -108,12 +149,12 @@ pub fn markdown(out: &mut impl Write, a: &Article) -> io::Result<()> {
     if !a.highlights_given.is_empty() {
         writeln!(out, "## Highlights\n")?;
         for h in &a.highlights_given {
-            writeln!(out, "- {}", md_escape(h))?;
+            writeln!(out, "- {}", md_block(h))?;
         }
         writeln!(out)?;
     }
     for p in &a.paragraphs {
-        writeln!(out, "{}\n", md_escape(p))?;
+        writeln!(out, "{}\n", md_block(p))?;
     }
     for c in &a.credits {
         writeln!(out, "*{}*\n", md_escape(c))?;
@@ -138,7 +179,42 @@ pub fn generated_highlights_text(out: &mut impl Write, hl: &[Highlight]) -> io::
 pub fn generated_highlights_markdown(out: &mut impl Write, hl: &[Highlight]) -> io::Result<()> {
     writeln!(out, "## Highlights (written by nutgraf)\n")?;
     for h in hl {
-        writeln!(out, "- {}", md_escape(&h.text))?;
+        writeln!(out, "- {}", md_block(&h.text))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md_block;
+
+    #[test]
+    fn block_starts_are_escaped() {
+        let cases = [
+            ("1. First, the council met.", "1\\. First, the council met."),
+            ("2024) was a year.", "2024\\) was a year."),
+            ("- a dash", "\\- a dash"),
+            ("+ plus", "\\+ plus"),
+            ("* star", "\\* star"),
+            ("# hash", "\\# hash"),
+            ("> quote", "\\> quote"),
+            ("---", "\\---"),
+            ("~~~ fence", "\\~~~ fence"),
+            ("  3. indented", "  3\\. indented"),
+            ("Title\n===", "Title\n\\==="),
+            (
+                "Title\n# not a heading\n- nor a list",
+                "Title\n\\# not a heading\n\\- nor a list",
+            ),
+            // Left alone: not block starts.
+            ("1.5 million people", "1.5 million people"),
+            ("-5 degrees", "-5 degrees"),
+            ("2024 was a year.", "2024 was a year."),
+            ("A = B", "A = B"),
+            ("Plain text, with a - dash.", "Plain text, with a - dash."),
+        ];
+        for (input, want) in cases {
+            assert_eq!(md_block(input), want, "{input:?}");
+        }
+    }
 }

@@ -3,10 +3,86 @@
 //!
 //! Written by hand: the format is a few header lines and a length-delimited block, and
 //! the crates that read it bring their own I/O stacks; we need only `response` records.
+//!
+//! [`records`] is what `nutgraf batch` reads: every HTML response before any damage,
+//! then one [`Record::Broken`] for the damage (a cut file or gzip stream, bytes that are
+//! not WARC).
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use anyhow::{bail, Context, Result};
+
+use crate::Record;
+
+/// The bytes of a WARC file, decompressed when `gz` (every gzip member in turn, as
+/// Common Crawl writes one per record).
+pub fn decode<'a, R: Read + 'a>(input: R, gz: bool) -> Box<dyn BufRead + 'a> {
+    if gz {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(input),
+        )))
+    } else {
+        Box::new(BufReader::new(input))
+    }
+}
+
+/// The records of a WARC file for `nutgraf batch`: its HTML responses (id: the
+/// `WARC-Record-ID`), a [`Record::Bad`] for a response whose HTTP part is unreadable,
+/// and, if the file is damaged, one [`Record::Broken`] named `name` after everything
+/// read before the damage. Other records are skipped.
+pub fn records<R: BufRead>(reader: R, name: impl Into<String>) -> Records<R> {
+    Records {
+        reader: Reader::new(reader),
+        name: name.into(),
+        done: false,
+    }
+}
+
+/// Iterator returned by [`records`].
+#[derive(Debug)]
+pub struct Records<R> {
+    reader: Reader<R>,
+    name: String,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for Records<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        while !self.done {
+            match self.reader.next_item() {
+                Ok(None) => self.done = true,
+                Ok(Some(Item::Skipped)) => {}
+                Ok(Some(Item::Bad { record_id, error })) => {
+                    return Some(Record::Bad {
+                        id: record_id,
+                        reason: "bad WARC record".into(),
+                        error,
+                    })
+                }
+                Ok(Some(Item::Html(r))) => {
+                    return Some(Record::Page {
+                        id: r.record_id,
+                        url: r.url,
+                        bytes: r.body,
+                        format: Some(nutgraf::InputFormat::Html),
+                        content_type: r.content_type,
+                    })
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Record::Broken {
+                        id: self.name.clone(),
+                        reason: "damaged input".into(),
+                        error: format!("could not read {}: {e:#}", self.name),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
 
 /// One HTTP response found in a WARC file.
 #[derive(Debug)]
@@ -99,7 +175,8 @@ impl<R: BufRead> Reader<R> {
         let len: u64 = header_value(&headers, "Content-Length")
             .and_then(|v| v.parse().ok())
             .with_context(|| format!("WARC record {} has no valid Content-Length", self.records))?;
-        let mut block = Vec::with_capacity(len.min(64 << 20) as usize);
+        // The length is only a claim: reserve little up front, the read grows as needed.
+        let mut block = Vec::with_capacity(len.min(1 << 20) as usize);
         (&mut self.inner)
             .take(len)
             .read_to_end(&mut block)
@@ -157,10 +234,9 @@ fn parse_http(block: &[u8]) -> std::result::Result<(Option<String>, Vec<u8>), St
     let mut lines = head.lines();
     let status = lines.next().unwrap_or("");
     if !status.starts_with("HTTP/") {
-        return Err(format!(
-            "not an HTTP response: {:?}",
-            &status[..status.len().min(40)]
-        ));
+        // The first 40 characters (not bytes: the line need not be ASCII).
+        let start: String = status.chars().take(40).collect();
+        return Err(format!("not an HTTP response: {start:?}"));
     }
     let mut content_type = None;
     let mut chunked = false;
@@ -266,5 +342,18 @@ mod tests {
             Reader::new(bad_http.as_bytes()).next_item().unwrap(),
             Some(Item::Bad { .. })
         ));
+    }
+
+    #[test]
+    fn a_status_line_that_is_not_ascii_is_a_bad_record_not_a_panic() {
+        // Found by the batch_warc fuzz target: a multi-byte character across byte 40.
+        let status = format!("{}\u{fffd}\u{fffd} and more", "x".repeat(38));
+        let data = record("response", &format!("{status}\r\n\r\n<p>A story.</p>"));
+        match Reader::new(data.as_bytes()).next_item().unwrap() {
+            Some(Item::Bad { error, .. }) => {
+                assert!(error.starts_with("not an HTTP response"), "{error}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -648,6 +648,61 @@ fn usage_errors_exit_with_code_two() {
     assert!(!run.stderr.contains("panicked"));
 }
 
+#[test]
+fn no_input_is_a_usage_error() {
+    for cmd in ["read", "highlights", "quotes", "digest"] {
+        let run = nutgraf(&[cmd], None);
+        assert_eq!(run.code, Some(2), "{cmd}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with("error: no input given"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(&format!("Usage: nutgraf {cmd}")),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty());
+    }
+}
+
+#[test]
+fn markdown_escapes_paragraphs_that_would_become_lists_or_headings() {
+    let text = "1. The first paragraph starts with a number.\n\n\
+        12) So does this one.\n\n\
+        - A dash starts this one.\n\n\
+        * A star starts this one.\n\n\
+        + A plus starts this one.\n\n\
+        # A hash starts this one.\n\n\
+        > An angle starts this one.\n\n\
+        1.5 million people read the last one.";
+    let run = nutgraf(
+        &[
+            "read",
+            "-",
+            "--input-format",
+            "article",
+            "--format",
+            "markdown",
+        ],
+        Some(text.as_bytes()),
+    );
+    let paragraphs: Vec<&str> = run.ok().split("\n\n").map(str::trim).collect();
+    for want in [
+        "1\\. The first paragraph starts with a number.",
+        "12\\) So does this one.",
+        "\\- A dash starts this one.",
+        "\\* A star starts this one.",
+        "\\+ A plus starts this one.",
+        "\\# A hash starts this one.",
+        "\\> An angle starts this one.",
+        "1.5 million people read the last one.",
+    ] {
+        assert!(paragraphs.contains(&want), "{want:?} not in {paragraphs:?}");
+    }
+}
+
 // ---- nutgraf batch (issue 6) ----
 
 /// One-by-one `digest --format json` of a file, as a JSON value.
@@ -795,10 +850,237 @@ fn issue_6_batch_reads_warc_gz_like_one_by_one_runs() {
 }
 
 #[test]
-fn issue_6_batch_unreadable_input_fails_the_run() {
+fn issue_6_batch_nothing_readable_fails_the_run() {
     let run = nutgraf(&["batch", "/no/such/input.jsonl"], None);
-    assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("could not open"), "{}", run.stderr);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    // Still one error line in place, and the summary.
+    let out = batch_lines(&run.stdout);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0]["id"], "/no/such/input.jsonl");
+    assert!(out[0]["error"].as_str().unwrap().contains("could not open"));
+    assert!(
+        run.stderr.contains("1 records read, 0 ok, 1 failed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("error: no input could be read"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---- nutgraf batch keeps every good record ("nothing ties it up, nothing is lost") ----
+
+/// A JSONL line of `page("", body)` with id `id`.
+fn jsonl_line(id: &str, body: &str) -> Vec<u8> {
+    let mut line = serde_json::json!({"id": id, "html": page("", body)})
+        .to_string()
+        .into_bytes();
+    line.push(b'\n');
+    line
+}
+
+#[test]
+fn batch_jsonl_line_that_is_not_utf8_is_an_error_line_in_place() {
+    let dir = Scratch::new("batch_not_utf8");
+    let mut bytes = jsonl_line("a", PARAGRAPHS);
+    bytes.extend_from_slice(b"{\"id\": \"b\", \"html\": \"<p>caf\xe9 \xff</p>\"}\n");
+    bytes.extend(jsonl_line("c", PARAGRAPHS));
+    let first = dir.file("first.jsonl", &bytes);
+    let second = dir.file("second.jsonl", &jsonl_line("d", PARAGRAPHS));
+    let run = nutgraf(&["batch", &first, &second, "--jobs", "2"], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = batch_lines(&run.stdout);
+    let ids: Vec<&str> = out.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", &format!("{first}:2") as &str, "c", "d"]);
+    for i in [0, 2, 3] {
+        assert!(out[i]["article"]["title"].is_string(), "{}", out[i]);
+    }
+    let error = out[1]["error"].as_str().unwrap();
+    assert!(error.contains("line 2 is not valid UTF-8"), "{error}");
+    assert!(
+        run.stderr
+            .contains("4 records read, 3 ok, 1 failed (1 not UTF-8)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A `.warc.gz` of `n` response records of `page("", PARAGRAPHS)`, one gzip member each,
+/// and where each member starts.
+fn warc_gz(n: usize) -> (Vec<u8>, Vec<usize>) {
+    let html = page("", PARAGRAPHS);
+    let mut warc = Vec::new();
+    let mut starts = Vec::new();
+    for i in 0..n {
+        let http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+        let record = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{i}>\r\nWARC-Target-URI: http://example.test/{i}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        );
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(record.as_bytes()).unwrap();
+        starts.push(warc.len());
+        warc.extend(gz.finish().unwrap());
+    }
+    (warc, starts)
+}
+
+#[test]
+fn batch_truncated_warc_gz_keeps_the_records_before_the_damage() {
+    let dir = Scratch::new("batch_cut_warc");
+    let (warc, starts) = warc_gz(4);
+    // Cut the last member in its middle.
+    let cut = (starts[3] + warc.len()) / 2;
+    let input = dir.file("cut.warc.gz", &warc[..cut]);
+    let next = dir.file("next.jsonl", &jsonl_line("after", PARAGRAPHS));
+    let run = nutgraf(&["batch", &input, &next], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = batch_lines(&run.stdout);
+    assert_eq!(out.len(), 5, "{}", run.stdout);
+    for (i, line) in out.iter().take(3).enumerate() {
+        assert_eq!(line["id"], format!("urn:uuid:{i}"));
+        assert!(line["article"]["title"].is_string(), "{line}");
+    }
+    assert_eq!(out[3]["id"], input.as_str());
+    let error = out[3]["error"].as_str().unwrap();
+    assert!(
+        error.contains("could not read") && error.contains("record 4"),
+        "{error}"
+    );
+    assert_eq!(out[4]["id"], "after", "the run goes on with the next input");
+    assert!(
+        run.stderr
+            .contains("5 records read, 4 ok, 1 failed (1 damaged input)"),
+        "{}",
+        run.stderr
+    );
+
+    // Cut inside the first record: an error line, the summary, exit 1 (nothing read).
+    let input = dir.file("cut_early.warc.gz", &warc[..starts[1] / 2]);
+    let run = nutgraf(&["batch", &input], None);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(batch_lines(&run.stdout).len(), 1);
+    assert!(
+        run.stderr.contains("1 records read, 0 ok, 1 failed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn batch_truncated_jsonl_gz_keeps_the_lines_before_the_damage() {
+    let dir = Scratch::new("batch_cut_jsonl_gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&jsonl_line("a", PARAGRAPHS)).unwrap();
+    // Flush so that the first line is complete in the compressed bytes.
+    gz.flush().unwrap();
+    let first_len = gz.get_ref().len();
+    gz.write_all(&jsonl_line("b", &PARAGRAPHS.repeat(3)))
+        .unwrap();
+    let bytes = gz.finish().unwrap();
+    let input = dir.file("cut.jsonl.gz", &bytes[..first_len + 20]);
+    let run = nutgraf(&["batch", &input], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = batch_lines(&run.stdout);
+    assert_eq!(out.len(), 2, "{}", run.stdout);
+    assert_eq!(out[0]["id"], "a");
+    assert!(out[0]["article"].is_object());
+    assert_eq!(out[1]["id"], input.as_str());
+    assert!(
+        out[1]["error"].as_str().unwrap().contains("line 2"),
+        "{}",
+        out[1]
+    );
+}
+
+#[test]
+fn batch_missing_input_between_good_ones_is_an_error_line() {
+    let dir = Scratch::new("batch_missing_input");
+    let first = dir.file("first.jsonl", &jsonl_line("a", PARAGRAPHS));
+    let last = dir.file("last.jsonl", &jsonl_line("c", PARAGRAPHS));
+    let missing = path_str(&dir.0.join("missing.jsonl"));
+    let run = nutgraf(&["batch", &first, &missing, &last], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let out = batch_lines(&run.stdout);
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["id"], "a");
+    assert_eq!(out[1]["id"], missing.as_str());
+    assert!(out[1]["error"].as_str().unwrap().contains("could not open"));
+    assert_eq!(out[2]["id"], "c");
+    assert!(
+        run.stderr
+            .contains("3 records read, 2 ok, 1 failed (1 unreadable input)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn batch_only_writes_the_same_bytes_as_the_full_line() {
+    let dir = Scratch::new("batch_only");
+    let input = dir.file("in.jsonl", &jsonl_line("a", PARAGRAPHS));
+    let full = nutgraf(&["batch", &input], None);
+    let full = full.ok().trim_end();
+    let at = |key: &str| full.find(&format!(",\"{key}\":")).unwrap();
+    let (id, article, highlights, quotes) = (
+        &full[..at("article")],
+        &full[at("article")..at("highlights")],
+        &full[at("highlights")..at("quotes")],
+        &full[at("quotes")..full.len() - 1],
+    );
+    for (only, parts) in [
+        ("article", vec![article]),
+        ("highlights", vec![highlights]),
+        ("quotes", vec![quotes]),
+        ("quotes,article", vec![article, quotes]),
+        ("highlights,quotes", vec![highlights, quotes]),
+    ] {
+        let run = nutgraf(&["batch", &input, "--only", only], None);
+        assert_eq!(
+            run.ok().trim_end(),
+            format!("{id}{}}}", parts.concat()),
+            "--only {only}"
+        );
+    }
+}
+
+#[test]
+fn batch_unwritable_output_fails_the_run_after_its_summary() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("SKIPPED: no /dev/full on this system");
+        return;
+    }
+    let dir = Scratch::new("batch_dev_full");
+    let input = dir.file("in.jsonl", &jsonl_line("a", PARAGRAPHS));
+    let run = nutgraf(&["batch", &input, "-o", "/dev/full"], None);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("nutgraf batch: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: could not write the output"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn batch_jobs_zero_is_a_usage_error() {
+    let run = nutgraf(&["batch", "x.jsonl", "--jobs", "0"], None);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("--jobs"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn batch_help_documents_the_exit_codes() {
+    let run = nutgraf(&["batch", "--help"], None);
+    let help = run.ok();
+    assert!(help.contains("Exit codes:"), "{help}");
+    for code in ["0 ", "1 ", "2 ", "130 "] {
+        assert!(help.contains(&format!("\n  {code}")), "{code}: {help}");
+    }
 }
 
 #[test]
@@ -836,5 +1118,71 @@ fn issue_6_batch_ctrl_c_leaves_only_complete_lines() {
     );
     for line in written.lines() {
         serde_json::from_str::<Value>(line).expect("every written line is complete JSON");
+    }
+}
+
+// ---- nutgraf serve --allow-fetch: refused URLs are the client's error ----
+
+/// Kills the server child when the test ends, whatever happens.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// POSTs a JSON body to `addr` and returns the status code and body.
+fn post_json(addr: &str, body: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(RUN_LIMIT)).unwrap();
+    write!(
+        s,
+        "POST /v1/digest HTTP/1.1\r\nHost: test\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = String::new();
+    let _ = s.read_to_string(&mut raw);
+    let status = raw.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, raw)
+}
+
+#[test]
+fn serve_answers_refused_urls_with_4xx_and_unreachable_ones_with_502() {
+    let child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
+        .args(["serve", "--allow-fetch", "--addr", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let mut first = String::new();
+    BufReader::new(server.0.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    // A local port nobody listens on: refused before any connection is tried.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed = listener.local_addr().unwrap();
+    drop(listener);
+    for (url, want) in [
+        (format!("http://{closed}/"), 403),
+        ("http://localhost/".to_string(), 403),
+        ("http://10.1.2.3/".to_string(), 403),
+        ("file:///etc/passwd".to_string(), 400),
+        ("ftp://example.com/x".to_string(), 400),
+        ("example.com/page".to_string(), 400),
+    ] {
+        let (status, raw) = post_json(&addr, &serde_json::json!({ "url": url }).to_string());
+        assert_eq!(status, want, "{url}: {raw}");
+        assert!(raw.contains("\"error\""), "{raw}");
     }
 }

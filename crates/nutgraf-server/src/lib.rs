@@ -20,8 +20,50 @@ use axum::Router;
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 
-/// Fetches a URL for a client: bytes and `Content-Type`, or a message for the client.
-pub type Fetcher = Arc<dyn Fn(&str) -> Result<(Vec<u8>, Option<String>), String> + Send + Sync>;
+/// Fetches a URL for a client: bytes and `Content-Type`, or why not.
+pub type Fetcher = Arc<dyn Fn(&str) -> Result<(Vec<u8>, Option<String>), FetchError> + Send + Sync>;
+
+/// What kind of failure a [`FetchError`] is; it sets the HTTP status of the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchErrorKind {
+    /// The URL is malformed or its scheme is not fetched (`file:`, `ftp:`, …): 400.
+    Invalid,
+    /// The URL's host is refused (a loopback, private or other non-public address): 403.
+    Refused,
+    /// The host could not be reached or answered badly: 502.
+    Upstream,
+}
+
+impl FetchErrorKind {
+    /// The status the client gets.
+    pub fn status(self) -> StatusCode {
+        match self {
+            FetchErrorKind::Invalid => StatusCode::BAD_REQUEST,
+            FetchErrorKind::Refused => StatusCode::FORBIDDEN,
+            FetchErrorKind::Upstream => StatusCode::BAD_GATEWAY,
+        }
+    }
+}
+
+/// Why a [`Fetcher`] could not fetch a URL: its kind and a message for the client.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{message}")]
+pub struct FetchError {
+    /// What kind of failure it is.
+    pub kind: FetchErrorKind,
+    /// The message for the client.
+    pub message: String,
+}
+
+impl FetchError {
+    /// A fetch error of `kind`.
+    pub fn new(kind: FetchErrorKind, message: impl Into<String>) -> Self {
+        FetchError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
 
 /// How the service runs.
 #[derive(Clone)]
@@ -479,7 +521,7 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
             Job::Url(url) => {
                 let fetch =
                     fetcher.ok_or((StatusCode::FORBIDDEN, "fetching is disabled".to_string()))?;
-                let (bytes, ct) = fetch(&url).map_err(|e| (StatusCode::BAD_GATEWAY, e))?;
+                let (bytes, ct) = fetch(&url).map_err(|e| (e.kind.status(), e.message))?;
                 (bytes, None, ct)
             }
         };

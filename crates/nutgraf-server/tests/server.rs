@@ -9,6 +9,19 @@ use std::sync::mpsc;
 use std::sync::OnceLock;
 use std::time::Duration;
 
+/// Starts a server with `config` on a free port; it runs until the test binary ends.
+fn start(config: nutgraf_server::Config) -> SocketAddr {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        nutgraf_server::run("127.0.0.1:0".parse().unwrap(), config, |addr| {
+            tx.send(addr).unwrap();
+        })
+        .unwrap();
+    });
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("server starts")
+}
+
 /// One server for the whole test binary.
 fn server() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
@@ -35,7 +48,18 @@ fn start(config: nutgraf_server::Config) -> SocketAddr {
 
 /// A minimal HTTP/1.1 client: returns status and body.
 fn request(method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> (u16, String) {
-    let mut s = TcpStream::connect(server()).unwrap();
+    request_to(server(), method, path, content_type, body)
+}
+
+/// [`request`] to the server at `addr`.
+fn request_to(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let mut head = format!(
         "{method} {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\nContent-Length: {}\r\n",
@@ -221,6 +245,54 @@ fn issue_6_many_requests_without_errors() {
         .collect();
     for h in handles {
         h.join().unwrap();
+    }
+}
+
+#[test]
+fn fetch_errors_map_to_their_statuses() {
+    use nutgraf_server::{FetchError, FetchErrorKind};
+    // A fetcher that fails as the URL's path says, and serves the example page otherwise.
+    let fetcher: nutgraf_server::Fetcher = std::sync::Arc::new(|url: &str| {
+        let kind = match url.rsplit('/').next() {
+            Some("invalid") => FetchErrorKind::Invalid,
+            Some("refused") => FetchErrorKind::Refused,
+            Some("upstream") => FetchErrorKind::Upstream,
+            _ => {
+                return Ok((
+                    nutgraf::EXAMPLE_HTML.as_bytes().to_vec(),
+                    Some("text/html; charset=utf-8".to_string()),
+                ))
+            }
+        };
+        Err(FetchError::new(kind, format!("{kind:?}: {url}")))
+    });
+    let addr = start(nutgraf_server::Config {
+        fetcher: Some(fetcher),
+        ..nutgraf_server::Config::default()
+    });
+    for (path, want) in [
+        ("invalid", 400),
+        ("refused", 403),
+        ("upstream", 502),
+        ("page", 200),
+    ] {
+        let url = format!("http://news.example/{path}");
+        let body = serde_json::json!({ "url": url }).to_string();
+        let (s, b) = request_to(
+            addr,
+            "POST",
+            "/v1/digest",
+            Some("application/json"),
+            body.as_bytes(),
+        );
+        assert_eq!(s, want, "{path}: {b}");
+        if want == 200 {
+            assert!(json(&b)["article"]["title"].is_string(), "{b}");
+        } else {
+            // The fetcher's message reaches the client.
+            let error = json(&b)["error"].as_str().unwrap_or_default().to_string();
+            assert!(error.ends_with(&format!(": {url}")), "{error}");
+        }
     }
 }
 

@@ -2,9 +2,10 @@
 //!
 //! Records stream from the inputs (JSONL, folders, WARC files) in chunks; each chunk is
 //! digested in parallel (rayon) and written in order, so memory stays flat whatever the
-//! input size. A bad record becomes an `{"id", "error"}` line and the run goes on; only
-//! an unreadable input or an unwritable output stops it. Ctrl-C finishes the chunk at
-//! hand, so the output holds only complete lines.
+//! input size. A bad record, an input that cannot be opened and damage that ends an
+//! input early each become an `{"id", "error"}` line in place and the run goes on; only
+//! an unwritable output stops it. Ctrl-C finishes the records in flight, so the output
+//! holds only complete lines.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -18,7 +19,27 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use nutgraf_cli::{jsonl, warc, Record};
+
 use crate::input::InputFormatArg;
+
+/// `nutgraf batch --help`: what the command does and its exit codes.
+pub const LONG_ABOUT: &str = "\
+Digest many pages: JSONL, folders, WARC files → one JSON line per page.
+
+Every record gives one output line, in input order: the page's digest, or
+{\"id\", \"error\"} for a record that could not be read (a line that is not UTF-8
+or not JSON, a page with no article, a bad WARC record). An input that cannot be
+opened, or that breaks off (a cut .gz or .warc file), gives one error line in its
+place, after every record read before the damage, and the run goes on with the
+next input. A summary line on standard error ends every run.
+
+Exit codes:
+  0    the run went through its inputs (error lines included)
+  1    no input could be read at all (every input missing, unopenable or broken
+       before its first record), or the output could not be written
+  2    usage error (unknown option, --jobs 0, …)
+  130  interrupted by Ctrl-C (the output holds complete lines only)";
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
@@ -44,8 +65,8 @@ pub struct BatchArgs {
     /// Which parts to write, comma separated (default: all).
     #[arg(long, value_delimiter = ',', value_enum)]
     only: Vec<Part>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
+    /// Worker threads, at least 1 (default: all cores).
+    #[arg(long, short = 'j', value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     jobs: Option<usize>,
     /// Never draw the progress bar.
     #[arg(long)]
@@ -84,51 +105,24 @@ struct PageLine<'a> {
     quotes: Option<&'a [nutgraf::Quote]>,
 }
 
-impl<'a> PageLine<'a> {
-    fn new(id: &'a str, url: Option<&'a str>, digest: &'a nutgraf::Digest, parts: &[Part]) -> Self {
-        PageLine {
-            id,
-            url,
-            article: parts.contains(&Part::Article).then_some(&digest.article),
-            highlights: parts
-                .contains(&Part::Highlights)
-                .then_some(digest.highlights.as_slice()),
-            quotes: parts
-                .contains(&Part::Quotes)
-                .then_some(digest.quotes.as_slice()),
-        }
-    }
-}
-
-/// A record to digest.
-enum Record {
-    Page {
-        id: String,
-        url: Option<String>,
-        bytes: Vec<u8>,
-        format: Option<nutgraf::InputFormat>,
-        content_type: Option<String>,
-    },
-    /// A record that could not even be taken apart; reported in the output.
-    Bad {
-        id: String,
-        reason: String,
-        error: String,
-    },
-}
-
 /// Outcome of one record, for the summary.
 struct Line {
     json: String,
     failure: Option<String>,
 }
 
+fn error_line(id: &str, error: &str, reason: &str) -> Line {
+    Line {
+        json: json!({"id": id, "error": error}).to_string(),
+        failure: Some(reason.to_string()),
+    }
+}
+
 fn process(record: Record, parts: &[Part]) -> Line {
     match record {
-        Record::Bad { id, reason, error } => Line {
-            json: json!({"id": id, "error": error}).to_string(),
-            failure: Some(reason),
-        },
+        Record::Bad { id, reason, error } | Record::Broken { id, reason, error } => {
+            error_line(&id, &error, &reason)
+        }
         Record::Page {
             id,
             url,
@@ -141,21 +135,18 @@ fn process(record: Record, parts: &[Part]) -> Line {
                 .content_type(content_type);
             match nutgraf::read(&bytes, &options) {
                 Ok(article) => {
-                    let digest = nutgraf::digest(article, &options);
-                    let line = PageLine::new(&id, url.as_deref(), &digest, parts);
-                    match serde_json::to_string(&line) {
+                    let json = page_json(&id, url.as_deref(), article, &options, parts);
+                    match json {
                         Ok(json) => Line {
                             json,
                             failure: None,
                         },
                         // Not expected: the digest is plain data.
-                        Err(e) => {
-                            let error = format!("could not write the digest: {e}");
-                            Line {
-                                json: json!({"id": id, "error": error}).to_string(),
-                                failure: Some("unwritable".to_string()),
-                            }
-                        }
+                        Err(e) => error_line(
+                            &id,
+                            &format!("could not write the digest: {e}"),
+                            "unwritable",
+                        ),
                     }
                 }
                 Err(e) => {
@@ -179,6 +170,36 @@ fn process(record: Record, parts: &[Part]) -> Line {
     }
 }
 
+/// The output line of a page that was read, computing only the parts asked for.
+fn page_json(
+    id: &str,
+    url: Option<&str>,
+    article: nutgraf::Article,
+    options: &nutgraf::Options,
+    parts: &[Part],
+) -> serde_json::Result<String> {
+    let want = |p: Part| parts.contains(&p);
+    if want(Part::Highlights) && want(Part::Quotes) {
+        let digest = nutgraf::digest(article, options);
+        return serde_json::to_string(&PageLine {
+            id,
+            url,
+            article: want(Part::Article).then_some(&digest.article),
+            highlights: Some(&digest.highlights),
+            quotes: Some(&digest.quotes),
+        });
+    }
+    let highlights = want(Part::Highlights).then(|| nutgraf::highlights(&article, options));
+    let quotes = want(Part::Quotes).then(|| nutgraf::quotes(&article));
+    serde_json::to_string(&PageLine {
+        id,
+        url,
+        article: want(Part::Article).then_some(&article),
+        highlights: highlights.as_deref(),
+        quotes: quotes.as_deref(),
+    })
+}
+
 /// Counts of the summary line.
 #[derive(Default)]
 struct Tally {
@@ -197,97 +218,80 @@ impl Tally {
     }
 }
 
-/// A source of records; `Err` is fatal.
-type Records<'a> = Box<dyn Iterator<Item = Result<Record>> + 'a>;
+/// A source of records. Never fails: an input that cannot be opened is one
+/// [`Record::Broken`], and so is damage that ends an input early.
+type Records<'a> = Box<dyn Iterator<Item = Record> + 'a>;
 
-fn jsonl_records<'a>(
-    reader: Box<dyn BufRead + 'a>,
-    name: String,
-    args: &'a BatchArgs,
-) -> Records<'a> {
-    let format = args.input_format.map(nutgraf::InputFormat::from);
-    Box::new(reader.lines().enumerate().filter_map(move |(i, line)| {
-        let n = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                return Some(Err(
-                    anyhow::Error::new(e).context(format!("reading {name} line {n}"))
-                ))
-            }
-        };
-        if line.trim().is_empty() {
-            return None;
-        }
-        let fallback_id = format!("{name}:{n}");
-        let value: Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                return Some(Ok(Record::Bad {
-                    id: fallback_id,
-                    reason: "bad JSON".into(),
-                    error: format!("line {n} is not valid JSON: {e}"),
-                }))
-            }
-        };
-        let id = match value.get(&args.id_field) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(x)) => x.to_string(),
-            _ => fallback_id,
-        };
-        let (text, fmt) = if let Some(Value::String(h)) = value.get(&args.html_field) {
-            (h.clone(), Some(nutgraf::InputFormat::Html))
-        } else if let Some(Value::String(t)) = value.get(&args.text_field) {
-            (t.clone(), format)
-        } else {
-            return Some(Ok(Record::Bad {
-                id,
-                reason: "no page".into(),
-                error: format!(
-                    "line {n} has no string field {:?} or {:?}",
-                    args.html_field, args.text_field
-                ),
-            }));
-        };
-        Some(Ok(Record::Page {
-            id,
-            url: value.get("url").and_then(Value::as_str).map(str::to_string),
-            bytes: text.into_bytes(),
-            format: fmt,
-            content_type: Some("text/plain; charset=utf-8".into()),
-        }))
+/// The one record of an input that could not be opened or listed.
+fn unopenable<'a>(input: &str, error: String) -> Records<'a> {
+    Box::new(std::iter::once(Record::Broken {
+        id: input.to_string(),
+        reason: "unreadable input".into(),
+        error,
     }))
 }
 
-fn folder_records<'a>(dir: &Path, args: &'a BatchArgs) -> Result<Records<'a>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in
-            std::fs::read_dir(&d).with_context(|| format!("could not list {}", d.display()))?
-        {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "txt"))
-            {
-                files.push(path);
+fn is_page_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "txt"))
+}
+
+/// The pages of a folder and its subfolders, sorted by path; a subfolder that cannot be
+/// listed is a bad record in its place.
+fn folder_records<'a>(input: &str, dir: &Path, args: &'a BatchArgs) -> Records<'a> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return unopenable(input, format!("could not list {}: {e}", dir.display())),
+    };
+    // (path, why it could not be listed) for every page file and unlistable folder.
+    let mut found: Vec<(PathBuf, Option<String>)> = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), Some(entries))];
+    while let Some((d, entries)) = stack.pop() {
+        let entries = match entries.map_or_else(|| std::fs::read_dir(&d), Ok) {
+            Ok(entries) => entries,
+            Err(e) => {
+                found.push((
+                    d.clone(),
+                    Some(format!("could not list {}: {e}", d.display())),
+                ));
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push((path, None));
+                    } else if is_page_file(&path) {
+                        found.push((path, None));
+                    }
+                }
+                Err(e) => found.push((
+                    d.clone(),
+                    Some(format!("could not list {}: {e}", d.display())),
+                )),
             }
         }
     }
-    files.sort();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
     let format = args.input_format.map(nutgraf::InputFormat::from);
     let base = dir.to_path_buf();
-    Ok(Box::new(files.into_iter().map(move |path| {
+    Box::new(found.into_iter().map(move |(path, unlistable)| {
         let id = path
             .strip_prefix(&base)
             .unwrap_or(&path)
             .display()
             .to_string();
-        Ok(match std::fs::read(&path) {
+        if let Some(error) = unlistable {
+            return Record::Bad {
+                id,
+                reason: "unreadable folder".into(),
+                error,
+            };
+        }
+        match std::fs::read(&path) {
             Ok(bytes) => Record::Page {
                 id,
                 url: None,
@@ -300,76 +304,40 @@ fn folder_records<'a>(dir: &Path, args: &'a BatchArgs) -> Result<Records<'a>> {
                 reason: "unreadable file".into(),
                 error: format!("could not read {}: {e}", path.display()),
             },
-        })
-    })))
+        }
+    }))
 }
 
-fn warc_records<'a>(path: &Path) -> Result<Records<'a>> {
-    let file = File::open(path).with_context(|| format!("could not open {}", path.display()))?;
-    let gz = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let reader: Box<dyn BufRead> = if gz {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
-            BufReader::new(file),
-        )))
-    } else {
-        Box::new(BufReader::new(file))
+fn open_input<'a>(input: &str, args: &'a BatchArgs) -> Records<'a> {
+    let fields = nutgraf_cli::jsonl::Fields {
+        id: args.id_field.clone(),
+        html: args.html_field.clone(),
+        text: args.text_field.clone(),
     };
-    let mut warc = crate::warc::Reader::new(reader);
-    let name = path.display().to_string();
-    let mut done = false;
-    Ok(Box::new(std::iter::from_fn(move || loop {
-        if done {
-            return None;
-        }
-        match warc.next_item() {
-            Ok(None) => return None,
-            Ok(Some(crate::warc::Item::Skipped)) => continue,
-            Ok(Some(crate::warc::Item::Bad { record_id, error })) => {
-                return Some(Ok(Record::Bad {
-                    id: record_id,
-                    reason: "bad WARC record".into(),
-                    error,
-                }))
-            }
-            Ok(Some(crate::warc::Item::Html(r))) => {
-                return Some(Ok(Record::Page {
-                    id: r.record_id,
-                    url: r.url,
-                    bytes: r.body,
-                    format: Some(nutgraf::InputFormat::Html),
-                    content_type: r.content_type,
-                }))
-            }
-            Err(e) => {
-                done = true;
-                return Some(Err(e.context(format!("reading {name}"))));
-            }
-        }
-    })))
-}
-
-fn open_input<'a>(input: &str, args: &'a BatchArgs) -> Result<Records<'a>> {
+    let text_format = args.input_format.map(nutgraf::InputFormat::from);
     if input == "-" {
-        let stdin = std::io::stdin();
-        return Ok(jsonl_records(Box::new(stdin.lock()), "stdin".into(), args));
+        let stdin = std::io::stdin().lock();
+        return Box::new(jsonl::records(stdin, "stdin", fields, text_format));
     }
     let path = Path::new(input);
     if path.is_dir() {
-        return folder_records(path, args);
+        return folder_records(input, path, args);
     }
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return unopenable(input, format!("could not open {input}: {e}")),
+    };
     let lower = input.to_ascii_lowercase();
     if lower.ends_with(".warc") || lower.ends_with(".warc.gz") {
-        return warc_records(path);
+        let reader = warc::decode(file, lower.ends_with(".gz"));
+        return Box::new(warc::records(reader, path.display().to_string()));
     }
-    let file = File::open(path).with_context(|| format!("could not open {input}"))?;
     let reader: Box<dyn BufRead> = if lower.ends_with(".gz") {
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
     } else {
         Box::new(BufReader::new(file))
     };
-    Ok(jsonl_records(reader, input.to_string(), args))
+    Box::new(jsonl::records(reader, input, fields, text_format))
 }
 
 /// Records to expect, when that is cheap to know: lines of JSONL files and pages of
@@ -430,8 +398,18 @@ fn progress_bar(args: &BatchArgs) -> indicatif::ProgressBar {
     pb
 }
 
-/// Runs the batch; returns the process exit code.
-pub fn run(args: &BatchArgs) -> Result<()> {
+/// What became of each input, for the exit code.
+#[derive(Default)]
+struct Inputs {
+    /// Inputs that gave at least one record, or ended cleanly.
+    read: usize,
+    /// The first message of an input that gave nothing (could not be opened, or broke
+    /// before its first record).
+    first_failure: Option<String>,
+}
+
+/// Runs the batch; returns the process exit code (see [`LONG_ABOUT`]).
+pub fn run(args: &BatchArgs) -> Result<i32> {
     let parts: Vec<Part> = if args.only.is_empty() {
         Part::all().to_vec()
     } else {
@@ -440,9 +418,6 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    if jobs == 0 {
-        bail!("--jobs must be at least 1");
-    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -474,6 +449,7 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel::<(u64, Line)>();
     let mut pending: BTreeMap<u64, Line> = BTreeMap::new();
     let mut tally = Tally::default();
+    let mut inputs = Inputs::default();
     let mut next_seq = 0u64; // next record to dispatch
     let mut next_write = 0u64; // next record to write
     let mut interrupted = false;
@@ -490,44 +466,58 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         }
         Ok(())
     };
-    'inputs: for input in &args.inputs {
-        progress.set_message(input.clone());
-        let records = open_input(input, args)?;
-        for record in records {
-            let record = record?;
-            if stop.load(Ordering::SeqCst) {
-                interrupted = true;
-                break 'inputs;
-            }
-            // Wait for room in the window.
-            while next_seq - next_write >= window {
-                let (seq, line) = rx.recv().context("a worker thread stopped")?;
-                pending.insert(seq, line);
+    // Everything but the summary, which is printed whatever happens here.
+    let mut pump = || -> Result<()> {
+        'inputs: for input in &args.inputs {
+            progress.set_message(input.clone());
+            let mut gave_records = false;
+            let mut failure = None;
+            for record in open_input(input, args) {
+                if stop.load(Ordering::SeqCst) {
+                    interrupted = true;
+                    break 'inputs;
+                }
+                match &record {
+                    Record::Broken { error, .. } if !gave_records => failure = Some(error.clone()),
+                    _ => gave_records = true,
+                }
+                // Wait for room in the window.
+                while next_seq - next_write >= window {
+                    let (seq, line) = rx.recv().context("a worker thread stopped")?;
+                    pending.insert(seq, line);
+                    write_ready(&mut pending, &mut next_write, &mut tally)?;
+                }
+                let tx = tx.clone();
+                let parts = Arc::clone(&parts);
+                let seq = next_seq;
+                pool.spawn(move || {
+                    // The receiver outlives every worker; a send can only fail if the run
+                    // is already failing.
+                    let _ = tx.send((seq, process(record, &parts)));
+                });
+                next_seq += 1;
+                while let Ok((seq, line)) = rx.try_recv() {
+                    pending.insert(seq, line);
+                }
                 write_ready(&mut pending, &mut next_write, &mut tally)?;
+                progress.set_position(next_write);
             }
-            let tx = tx.clone();
-            let parts = Arc::clone(&parts);
-            let seq = next_seq;
-            pool.spawn(move || {
-                // The receiver outlives every worker; a send can only fail if the run
-                // is already failing.
-                let _ = tx.send((seq, process(record, &parts)));
-            });
-            next_seq += 1;
-            while let Ok((seq, line)) = rx.try_recv() {
-                pending.insert(seq, line);
+            match failure {
+                Some(error) => {
+                    inputs.first_failure.get_or_insert(error);
+                }
+                None => inputs.read += 1,
             }
-            write_ready(&mut pending, &mut next_write, &mut tally)?;
-            progress.set_position(next_write);
         }
-    }
-    // Drain what is in flight (also after Ctrl-C: only complete lines are written).
-    while next_write < next_seq {
-        let (seq, line) = rx.recv().context("a worker thread stopped")?;
-        pending.insert(seq, line);
-        write_ready(&mut pending, &mut next_write, &mut tally)?;
-    }
-    out.flush().context("could not write the output")?;
+        // Drain what is in flight (also after Ctrl-C: only complete lines are written).
+        while next_write < next_seq {
+            let (seq, line) = rx.recv().context("a worker thread stopped")?;
+            pending.insert(seq, line);
+            write_ready(&mut pending, &mut next_write, &mut tally)?;
+        }
+        Ok(())
+    };
+    let outcome = pump().and_then(|()| out.flush().context("could not write the output"));
     let Tally { read, ok, failed } = tally;
     progress.finish_and_clear();
     let failed_total: u64 = failed.values().sum();
@@ -539,9 +529,18 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     if interrupted {
         summary.push_str("; interrupted, output holds complete lines only");
     }
-    eprintln!("{summary}");
-    if interrupted {
-        std::process::exit(130);
+    if outcome.is_err() {
+        summary.push_str("; stopped early");
     }
-    Ok(())
+    eprintln!("{summary}");
+    outcome?;
+    if interrupted {
+        return Ok(130);
+    }
+    if inputs.read == 0 {
+        if let Some(error) = inputs.first_failure {
+            bail!("no input could be read ({error})");
+        }
+    }
+    Ok(0)
 }

@@ -37,7 +37,14 @@ pub fn run(args: &ServeArgs) -> Result<()> {
             };
             fetch::fetch(url, &opts)
                 .map(|f| (f.bytes, f.content_type))
-                .map_err(|e| format!("{e:#}"))
+                .map_err(|e| {
+                    let kind = match e.kind {
+                        fetch::ErrorKind::Invalid => nutgraf_server::FetchErrorKind::Invalid,
+                        fetch::ErrorKind::Refused => nutgraf_server::FetchErrorKind::Refused,
+                        fetch::ErrorKind::Upstream => nutgraf_server::FetchErrorKind::Upstream,
+                    };
+                    nutgraf_server::FetchError::new(kind, e.message)
+                })
         });
         f
     });
