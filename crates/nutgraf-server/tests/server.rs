@@ -33,19 +33,6 @@ fn server() -> SocketAddr {
     })
 }
 
-/// Starts a server of its own with `config` (it runs until the test binary exits).
-fn start(config: nutgraf_server::Config) -> SocketAddr {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        nutgraf_server::run("127.0.0.1:0".parse().unwrap(), config, |addr| {
-            tx.send(addr).unwrap();
-        })
-        .unwrap();
-    });
-    rx.recv_timeout(Duration::from_secs(10))
-        .expect("server starts")
-}
-
 /// A minimal HTTP/1.1 client: returns status and body.
 fn request(method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> (u16, String) {
     request_to(server(), method, path, content_type, body)
