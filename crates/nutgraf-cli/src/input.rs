@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use crate::fetch;
@@ -16,9 +16,11 @@ pub struct InputArgs {
     /// How to read the input (detected when not given).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,
-    /// Seconds to wait for a URL.
-    #[arg(long, default_value_t = 20.0)]
-    pub timeout: f64,
+    /// Time limit in seconds: for fetching a URL (20 s when not given) and, when given,
+    /// for reading the page and writing its highlights and quotes (a page that takes
+    /// longer is an error, exit code 1).
+    #[arg(long)]
+    pub timeout: Option<f64>,
 }
 
 /// `--input-format`: the command line's names of [`nutgraf::InputFormat`].
@@ -63,10 +65,13 @@ impl Loaded {
 
     /// Options to read these bytes with: the format `args` asks for and the content type
     /// that came with them (defaults otherwise).
-    pub fn options(&self, args: &InputArgs) -> nutgraf::Options {
-        nutgraf::Options::new()
+    /// With `--timeout`, the time limit starts now.
+    pub fn options(&self, args: &InputArgs) -> Result<nutgraf::Options> {
+        let deadline = time_limit(args)?.and_then(|d| std::time::Instant::now().checked_add(d));
+        Ok(nutgraf::Options::new()
             .format(args.input_format.map(nutgraf::InputFormat::from))
             .content_type(self.content_type.clone())
+            .deadline(deadline))
     }
 
     /// Reads the bytes into an article.
@@ -87,6 +92,20 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// How long a URL may take when `--timeout` is not given.
+const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// `--timeout` as a duration, checked.
+fn time_limit(args: &InputArgs) -> Result<Option<std::time::Duration>> {
+    match args.timeout {
+        None => Ok(None),
+        Some(t) if t.is_finite() && t > 0.0 && t < 1e9 => {
+            Ok(Some(std::time::Duration::from_secs_f64(t)))
+        }
+        Some(_) => Err(UsageError("--timeout must be a positive number of seconds".into()).into()),
+    }
+}
 
 /// Loads the input named on the command line.
 pub fn load(input: &InputArgs) -> Result<Loaded> {
@@ -110,11 +129,8 @@ pub fn load(input: &InputArgs) -> Result<Loaded> {
     }
     let lower = src.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
-        if !(input.timeout.is_finite() && input.timeout > 0.0) {
-            bail!("--timeout must be a positive number of seconds");
-        }
         let opts = fetch::FetchOptions {
-            timeout: std::time::Duration::from_secs_f64(input.timeout),
+            timeout: time_limit(input)?.unwrap_or(FETCH_TIMEOUT),
             ..fetch::FetchOptions::default()
         };
         let f = fetch::fetch(src, &opts)?;
@@ -138,5 +154,5 @@ pub fn load(input: &InputArgs) -> Result<Loaded> {
 /// (for the commands that write no highlights).
 pub fn read_article(args: &InputArgs) -> Result<nutgraf::Article> {
     let loaded = load(args)?;
-    loaded.read(&loaded.options(args))
+    loaded.read(&loaded.options(args)?)
 }

@@ -1186,3 +1186,70 @@ fn serve_answers_refused_urls_with_4xx_and_unreachable_ones_with_502() {
         assert!(raw.contains("\"error\""), "{raw}");
     }
 }
+
+// ---- issue 16: time limits -------------------------------------------------------------
+
+/// An invented page of `n` paragraphs (one story paragraph repeated).
+fn long_page(n: usize) -> Vec<u8> {
+    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
+                decision that officials said would add twenty minutes to the commute.</p>\n";
+    format!(
+        "<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>\n{}</article></body></html>",
+        para.repeat(n)
+    )
+    .into_bytes()
+}
+
+#[test]
+fn issue_16_timeout_stops_digest_with_a_clear_error() {
+    let dir = Scratch::new("timeout-digest");
+    let page = dir.file("long.html", &long_page(20_000));
+    let r = nutgraf(&["digest", "--timeout", "0.000001", &page], None);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("time limit ran out"), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    // A generous limit changes nothing.
+    let limited = nutgraf(&["read", "--timeout", "600", &page], None);
+    let free = nutgraf(&["read", &page], None);
+    assert_eq!(limited.code, Some(0), "{}", limited.stderr);
+    assert_eq!(limited.stdout, free.stdout);
+    // Not a number of seconds: a usage error.
+    for bad in ["0", "-1", "soon", "NaN"] {
+        let r = nutgraf(&["read", "--timeout", bad, &page], None);
+        assert_eq!(r.code, Some(2), "--timeout {bad}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn issue_16_batch_timeout_is_an_error_line_per_record() {
+    let dir = Scratch::new("timeout-batch");
+    let long = String::from_utf8(long_page(20_000)).unwrap();
+    let short = "Dam opens early\n\nThe new dam on the Vell river opened two weeks early on \
+                 Monday, officials said. Engineers credited a dry spring.";
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "long", "html": long}),
+        serde_json::json!({"id": "short", "text": short}),
+    );
+    let input = dir.file("in.jsonl", jsonl.as_bytes());
+    let r = nutgraf(
+        &["batch", "--timeout", "0.000001", "--jobs", "1", &input],
+        None,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let lines: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    assert_eq!(lines[0]["id"], "long");
+    assert!(
+        lines[0]["error"].as_str().unwrap().contains("time limit"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("timed out"), "{}", r.stderr);
+    let r = nutgraf(&["batch", "--timeout", "600", &input], None);
+    assert!(!r.stdout.contains("\"error\""), "{}", r.stdout);
+}

@@ -150,7 +150,7 @@ pub fn highlights(args: &HighlightsArgs) -> Result<()> {
         let t = Instant::now();
         chosen = articles
             .iter()
-            .map(|a| nutgraf::highlights(a, &defaults).len())
+            .map(|a| nutgraf::highlights(a, &defaults).map_or(0, |h| h.len()))
             .sum();
         best = best.min(t.elapsed().as_secs_f64());
     }

@@ -510,6 +510,18 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
             }
         };
     let timeout = state.config.timeout;
+    // The library stops at this deadline by itself, so a page that outlives its limit
+    // frees its thread, its memory and its slot instead of running on unseen.
+    let deadline = std::time::Instant::now().checked_add(timeout);
+    let too_long = move || {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "reading the page took longer than {} s",
+                timeout.as_secs_f64()
+            ),
+        )
+    };
     let work = tokio::task::spawn_blocking(move || -> Result<String, (StatusCode, String)> {
         let _permit = permit;
         let (bytes, format, content_type) = match job {
@@ -525,10 +537,16 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
                 (bytes, None, ct)
             }
         };
-        let options = options.format(format).content_type(content_type);
-        let article = nutgraf::read(&bytes, &options)
-            .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-        let digest = nutgraf::digest(article, &options);
+        let options = options
+            .format(format)
+            .content_type(content_type)
+            .deadline(deadline);
+        let failed = |e: nutgraf::Error| match e {
+            nutgraf::Error::TimedOut => too_long(),
+            e => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
+        };
+        let article = nutgraf::read(&bytes, &options).map_err(failed)?;
+        let digest = nutgraf::digest(article, &options).map_err(failed)?;
         serde_json::to_string(&digest)
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
     });
@@ -539,12 +557,9 @@ async fn digest(State(state): State<Arc<AppState>>, request: Request<Body>) -> R
             StatusCode::INTERNAL_SERVER_ERROR,
             "reading this page failed unexpectedly; please report it with the page",
         ),
-        Err(_) => error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "reading the page took longer than {} s",
-                timeout.as_secs_f64()
-            ),
-        ),
+        Err(_) => {
+            let (status, message) = too_long();
+            error(status, message)
+        }
     }
 }

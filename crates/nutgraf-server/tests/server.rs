@@ -467,3 +467,45 @@ fn issue_16_raw_bytes_of_any_charset_and_a_forced_format() {
     );
     assert_eq!(status, 400, "{body}");
 }
+
+#[test]
+fn issue_16_a_page_over_its_time_limit_is_stopped_and_the_server_goes_on() {
+    let addr = start(nutgraf_server::Config {
+        timeout: Duration::from_millis(300),
+        ..nutgraf_server::Config::default()
+    });
+    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
+                decision that officials said would add twenty minutes to the commute.</p>\n";
+    let big = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(25_000)
+    );
+    let (status, body) = request_to(
+        addr,
+        "POST",
+        "/v1/digest",
+        Some("text/html"),
+        big.as_bytes(),
+    );
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        json(&body)["error"]
+            .as_str()
+            .unwrap()
+            .contains("longer than"),
+        "{body}"
+    );
+    // The next page is read: the stopped one holds no slot.
+    let small = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(3)
+    );
+    let (status, body) = request_to(
+        addr,
+        "POST",
+        "/v1/digest",
+        Some("text/html"),
+        small.as_bytes(),
+    );
+    assert_eq!(status, 200, "{body}");
+}

@@ -18,8 +18,10 @@ fn main() -> ExitCode {
         },
         None => nutgraf::EXAMPLE_HTML.as_bytes().to_vec(),
     };
-    // Two highlights instead of the summarizer's choice.
-    let options = nutgraf::Options::new().sentences(2);
+    // Two highlights instead of the summarizer's choice, and a time limit.
+    let options = nutgraf::Options::new()
+        .sentences(2)
+        .timeout(std::time::Duration::from_secs(10));
     let article = match nutgraf::read(&bytes, &options) {
         Ok(a) => a,
         Err(e) => {
@@ -27,7 +29,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let digest = nutgraf::digest(article, &options);
+    let digest = match nutgraf::digest(article, &options) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("digest_page: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     println!(
         "{}\n",
         digest.article.title.as_deref().unwrap_or("(no headline)")

@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
+use crate::deadline::Deadline;
 use crate::highlights::Highlight;
-use crate::quotes::{quotes, Quote};
-use crate::{Article, Options};
+use crate::quotes::{quotes_until, Quote};
+use crate::{Article, Error, Options};
 
 /// Everything read from one page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,12 +21,14 @@ pub struct Digest {
 }
 
 /// Builds the digest of an article; `options` sets the highlights' length and order.
-pub fn digest(article: Article, options: &Options) -> Digest {
-    let highlights = crate::highlights(&article, options);
-    let quotes = quotes(&article);
-    Digest {
+///
+/// The only error is [`Error::TimedOut`], when `options` sets a deadline.
+pub fn digest(article: Article, options: &Options) -> Result<Digest, Error> {
+    let highlights = crate::highlights(&article, options)?;
+    let quotes = quotes_until(&article.text, Deadline::new(options.deadline))?;
+    Ok(Digest {
         article,
         highlights,
         quotes,
-    }
+    })
 }

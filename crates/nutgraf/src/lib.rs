@@ -28,7 +28,7 @@
 //! assert_eq!(article.title.as_deref(), Some("Dam opens early"));
 //! assert_eq!(article.paragraphs.len(), 3);
 //!
-//! let digest = nutgraf::digest(article, &options);
+//! let digest = nutgraf::digest(article, &options).unwrap();
 //! assert!(!digest.highlights.is_empty());
 //! assert!(digest.quotes.iter().any(|q| q.speaker.as_deref() == Some("Mara Quist")));
 //! ```
@@ -97,8 +97,17 @@ pub fn read_str(text: &str, options: &Options) -> Result<Article, Error> {
 
 /// Generated highlights of an article: a few of its own sentences that tell the story,
 /// as many as `options` asks for (its input format and content type play no part).
-pub fn highlights(article: &Article, options: &Options) -> Vec<Highlight> {
-    highlights::highlights(article, &highlight_options(options))
+///
+/// The only error is [`Error::TimedOut`], when `options` sets a deadline.
+pub fn highlights(article: &Article, options: &Options) -> Result<Vec<Highlight>, Error> {
+    let deadline = Deadline::new(options.deadline);
+    deadline.check()?;
+    let candidates = highlights::Candidates::new_until(article, deadline)?;
+    Ok(candidates.choose(
+        article,
+        &highlight_options(options),
+        &highlights::Model::default(),
+    ))
 }
 
 /// The summarizer's own options, taken from [`Options`].

@@ -165,7 +165,7 @@ fn issue_4_highlights_of_the_built_in_example() {
         &nutgraf::Options::default(),
     )
     .unwrap();
-    let hl = nutgraf::highlights(&article, &nutgraf::Options::default());
+    let hl = nutgraf::highlights(&article, &nutgraf::Options::default()).unwrap();
     assert_eq!(hl.len(), 3);
     for h in &hl {
         let slice: String = article
@@ -318,4 +318,67 @@ fn quote_kind_names_match_the_json_contract() {
     ] {
         assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
     }
+}
+
+// ---- issue 16: time limits -------------------------------------------------------------
+
+/// An invented page of `n` paragraphs (one story paragraph repeated).
+fn long_page(n: usize) -> String {
+    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
+                decision that officials said would add twenty minutes to the commute.</p>\n";
+    format!(
+        "<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>\n{}</article></body></html>",
+        para.repeat(n)
+    )
+}
+
+#[test]
+fn issue_16_a_passed_deadline_stops_read_highlights_and_digest() {
+    let page = long_page(2_000);
+    let past = std::time::Instant::now();
+    let late = Options::new().deadline(past);
+    assert!(matches!(
+        read(page.as_bytes(), &late),
+        Err(nutgraf::Error::TimedOut)
+    ));
+    assert!(matches!(
+        read_str("Plain text.", &late.clone().format(InputFormat::Article)),
+        Err(nutgraf::Error::TimedOut)
+    ));
+    let article = read(page.as_bytes(), &Options::new()).unwrap();
+    assert!(matches!(
+        nutgraf::highlights(&article, &late),
+        Err(nutgraf::Error::TimedOut)
+    ));
+    assert!(matches!(
+        nutgraf::digest(article, &late),
+        Err(nutgraf::Error::TimedOut)
+    ));
+}
+
+#[test]
+fn issue_16_a_deadline_in_time_changes_nothing() {
+    let page = long_page(50);
+    let plenty = Options::new().timeout(std::time::Duration::from_secs(3600));
+    let a = read(page.as_bytes(), &plenty).unwrap();
+    let b = read(page.as_bytes(), &Options::new()).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(
+        nutgraf::digest(a, &plenty).unwrap(),
+        nutgraf::digest(b, &Options::new()).unwrap()
+    );
+}
+
+#[test]
+fn issue_16_html_parsed_in_chunks_is_the_page_parsed_whole() {
+    // Longer than one parse chunk, with a multi-byte character and a tag across the
+    // 256 KB boundaries somewhere.
+    let page = long_page(5_000).replace("commute", "commute – “détour”");
+    assert!(page.len() > 2 * 256 * 1024);
+    let a = read(page.as_bytes(), &Options::new()).unwrap();
+    assert_eq!(a.paragraphs.len(), 5_000);
+    assert!(a
+        .paragraphs
+        .iter()
+        .all(|p| p.ends_with("commute – “détour”.")));
 }

@@ -71,6 +71,18 @@ pub struct BatchArgs {
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Time limit per record in seconds: a record that takes longer becomes an error
+    /// line ("timed out") and its work stops there.
+    #[arg(long, value_parser = positive_seconds)]
+    timeout: Option<std::time::Duration>,
+}
+
+/// Parses `--timeout`: a positive number of seconds.
+fn positive_seconds(s: &str) -> Result<std::time::Duration, String> {
+    match s.parse::<f64>() {
+        Ok(t) if t.is_finite() && t > 0.0 && t < 1e9 => Ok(std::time::Duration::from_secs_f64(t)),
+        _ => Err(format!("{s:?} is not a positive number of seconds")),
+    }
 }
 
 /// The parts of a digest.
@@ -118,7 +130,18 @@ fn error_line(id: &str, error: &str, reason: &str) -> Line {
     }
 }
 
-fn process(record: Record, parts: &[Part]) -> Line {
+/// The summary's name for a read that failed.
+fn failure_reason(e: &nutgraf::Error) -> &'static str {
+    match e {
+        nutgraf::Error::Empty => "empty",
+        nutgraf::Error::Binary { .. } => "binary",
+        nutgraf::Error::NoArticle { .. } => "no article",
+        nutgraf::Error::TimedOut => "timed out",
+        _ => "unreadable",
+    }
+}
+
+fn process(record: Record, parts: &[Part], timeout: Option<std::time::Duration>) -> Line {
     match record {
         Record::Bad { id, reason, error } | Record::Broken { id, reason, error } => {
             error_line(&id, &error, &reason)
@@ -132,37 +155,29 @@ fn process(record: Record, parts: &[Part]) -> Line {
         } => {
             let options = nutgraf::Options::new()
                 .format(format)
-                .content_type(content_type);
-            match nutgraf::read(&bytes, &options) {
-                Ok(article) => {
-                    let json = page_json(&id, url.as_deref(), article, &options, parts);
-                    match json {
-                        Ok(json) => Line {
-                            json,
-                            failure: None,
-                        },
-                        // Not expected: the digest is plain data.
-                        Err(e) => error_line(
-                            &id,
-                            &format!("could not write the digest: {e}"),
-                            "unwritable",
-                        ),
-                    }
-                }
+                .content_type(content_type)
+                .deadline(timeout.and_then(|t| std::time::Instant::now().checked_add(t)));
+            let result = nutgraf::read(&bytes, &options)
+                .and_then(|article| page_json(&id, url.as_deref(), article, &options, parts));
+            match result {
+                Ok(Ok(json)) => Line {
+                    json,
+                    failure: None,
+                },
+                // Not expected: the digest is plain data.
+                Ok(Err(e)) => error_line(
+                    &id,
+                    &format!("could not write the digest: {e}"),
+                    "unwritable",
+                ),
                 Err(e) => {
-                    let reason = match e {
-                        nutgraf::Error::Empty => "empty",
-                        nutgraf::Error::Binary { .. } => "binary",
-                        nutgraf::Error::NoArticle { .. } => "no article",
-                        _ => "unreadable",
-                    };
                     let mut obj = json!({"id": id, "error": e.to_string()});
                     if let Some(url) = url {
                         obj["url"] = Value::String(url);
                     }
                     Line {
                         json: obj.to_string(),
-                        failure: Some(reason.to_string()),
+                        failure: Some(failure_reason(&e).to_string()),
                     }
                 }
             }
@@ -170,34 +185,38 @@ fn process(record: Record, parts: &[Part]) -> Line {
     }
 }
 
-/// The output line of a page that was read, computing only the parts asked for.
+/// The output line of a page that was read, computing only the parts asked for; the
+/// outer error is the library's (a time limit), the inner one serialization's.
 fn page_json(
     id: &str,
     url: Option<&str>,
     article: nutgraf::Article,
     options: &nutgraf::Options,
     parts: &[Part],
-) -> serde_json::Result<String> {
+) -> Result<serde_json::Result<String>, nutgraf::Error> {
     let want = |p: Part| parts.contains(&p);
     if want(Part::Highlights) && want(Part::Quotes) {
-        let digest = nutgraf::digest(article, options);
-        return serde_json::to_string(&PageLine {
+        let digest = nutgraf::digest(article, options)?;
+        return Ok(serde_json::to_string(&PageLine {
             id,
             url,
             article: want(Part::Article).then_some(&digest.article),
             highlights: Some(&digest.highlights),
             quotes: Some(&digest.quotes),
-        });
+        }));
     }
-    let highlights = want(Part::Highlights).then(|| nutgraf::highlights(&article, options));
+    let highlights = match want(Part::Highlights) {
+        true => Some(nutgraf::highlights(&article, options)?),
+        false => None,
+    };
     let quotes = want(Part::Quotes).then(|| nutgraf::quotes(&article));
-    serde_json::to_string(&PageLine {
+    Ok(serde_json::to_string(&PageLine {
         id,
         url,
         article: want(Part::Article).then_some(&article),
         highlights: highlights.as_deref(),
         quotes: quotes.as_deref(),
-    })
+    }))
 }
 
 /// Counts of the summary line.
@@ -490,10 +509,11 @@ pub fn run(args: &BatchArgs) -> Result<i32> {
                 let tx = tx.clone();
                 let parts = Arc::clone(&parts);
                 let seq = next_seq;
+                let timeout = args.timeout;
                 pool.spawn(move || {
                     // The receiver outlives every worker; a send can only fail if the run
                     // is already failing.
-                    let _ = tx.send((seq, process(record, &parts)));
+                    let _ = tx.send((seq, process(record, &parts, timeout)));
                 });
                 next_seq += 1;
                 while let Ok((seq, line)) = rx.try_recv() {

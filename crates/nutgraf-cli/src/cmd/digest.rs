@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 
 use super::highlights::LengthArgs;
@@ -31,8 +31,9 @@ pub fn run(args: &DigestArgs, out: &mut impl Write) -> Result<()> {
     } else {
         input::load(&args.input)?
     };
-    let options = args.length.apply(loaded.options(&args.input));
-    let digest = nutgraf::digest(loaded.read(&options)?, &options);
+    let options = args.length.apply(loaded.options(&args.input)?);
+    let digest = nutgraf::digest(loaded.read(&options)?, &options)
+        .with_context(|| format!("could not digest {}", loaded.name))?;
     match args.format {
         OutputFormat::Json => {
             serde_json::to_writer(&mut *out, &digest)?;

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use nutgraf::{Article, Highlight, Options, Order};
 use serde_json::{json, Value};
@@ -64,9 +64,10 @@ pub struct HighlightsArgs {
 /// Runs `nutgraf highlights`.
 pub fn run(args: &HighlightsArgs, out: &mut impl Write) -> Result<()> {
     let loaded = input::load(&args.input)?;
-    let options = args.length.apply(loaded.options(&args.input));
+    let options = args.length.apply(loaded.options(&args.input)?);
     let article = loaded.read(&options)?;
-    let hl = nutgraf::highlights(&article, &options);
+    let hl = nutgraf::highlights(&article, &options)
+        .with_context(|| format!("could not write the highlights of {}", loaded.name))?;
     if let Some(why) = why_none(&article, &options, &hl) {
         eprintln!("note: {why}");
     }
@@ -154,7 +155,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     #[test]
     fn json_has_offsets_into_text() {
         let a = story();
-        let hl = nutgraf::highlights(&a, &Options::default());
+        let hl = nutgraf::highlights(&a, &Options::default()).unwrap();
         assert_eq!(hl.len(), 3);
         let v = to_json(&a, &hl);
         for h in v["highlights"].as_array().unwrap() {
@@ -181,7 +182,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     fn text_and_markdown_snapshots() {
         let mut a = story();
         a.highlights_given = vec!["Shelters open in three schools".into()];
-        let hl = nutgraf::highlights(&a, &Options::default());
+        let hl = nutgraf::highlights(&a, &Options::default()).unwrap();
         let mut t = Vec::new();
         text(&mut t, &a, &hl).unwrap();
         let mut m = Vec::new();
@@ -202,7 +203,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     fn issue_4_empty_article_says_why() {
         let a = Article::default();
         let opts = Options::default();
-        let hl = nutgraf::highlights(&a, &opts);
+        let hl = nutgraf::highlights(&a, &opts).unwrap();
         assert!(hl.is_empty());
         assert_eq!(
             why_none(&a, &opts, &hl).unwrap(),
@@ -214,7 +215,7 @@ The last major flood, in 1998, destroyed the old footbridge.";
     fn issue_4_budget_too_small_says_why() {
         let a = story();
         let opts = Options::new().chars(5);
-        let hl = nutgraf::highlights(&a, &opts);
+        let hl = nutgraf::highlights(&a, &opts).unwrap();
         assert!(hl.is_empty());
         assert!(why_none(&a, &opts, &hl).unwrap().contains("budget"));
     }

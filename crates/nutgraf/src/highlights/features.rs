@@ -17,6 +17,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::units::{byte_to_char_spans, is_stopword, unit_spans, words, ATTRIBUTION_VERBS};
 use super::{Candidates, Unit};
 use crate::article::Article;
+use crate::deadline::Deadline;
+use crate::Error;
 
 /// Number of features per unit.
 pub const N_FEATURES: usize = 55;
@@ -231,12 +233,15 @@ impl UnitStats<'_> {
 }
 
 /// Splits the article into candidate units and computes their features.
-pub(super) fn analyze(article: &Article) -> Candidates {
+pub(super) fn analyze(article: &Article, deadline: Deadline) -> Result<Candidates, Error> {
     let text = article.text.as_str();
     let pieces = unit_spans(article);
+    deadline.check()?;
     let lowered = lowercase_words(text, &pieces);
     let (vocabulary, words_of) = intern(&lowered);
+    deadline.check()?;
     let stats = ArticleStats::new(article, &pieces, vocabulary, words_of);
+    deadline.check()?;
     // Only the first units are candidates (see MAX_CANDIDATE_UNITS); the article-wide
     // statistics above still count every unit.
     let candidates = &pieces[..pieces.len().min(MAX_CANDIDATE_UNITS)];
@@ -246,8 +251,11 @@ pub(super) fn analyze(article: &Article) -> Candidates {
         .zip(char_spans)
         .enumerate()
         .map(|(k, (&(b0, b1), (c0, c1)))| {
+            if k % DEADLINE_EVERY_UNITS == 0 {
+                deadline.check()?;
+            }
             let u = stats.unit(k, &text[b0..b1]);
-            Unit {
+            Ok(Unit {
                 byte_start: b0,
                 byte_end: b1,
                 content: stats.units[k].ids.clone(),
@@ -257,13 +265,13 @@ pub(super) fn analyze(article: &Article) -> Candidates {
                     words: u.words,
                     values: FEATURES.map(|(_, value)| value(&u)),
                 },
-            }
+            })
         })
-        .collect();
-    Candidates {
+        .collect::<Result<_, Error>>()?;
+    Ok(Candidates {
         units,
         idf: stats.idf,
-    }
+    })
 }
 
 /// Units (sentences or their pieces) that may become highlights: the first ones of the
@@ -274,6 +282,9 @@ pub const MAX_CANDIDATE_UNITS: usize = 2_000;
 /// Units a candidate is compared with for its centrality: all of them up to this many,
 /// an even sample of this many beyond (see `ArticleStats::centrality`).
 const MAX_COMPARED_UNITS: usize = 2_000;
+
+/// Candidate units analysed between two looks at the deadline.
+const DEADLINE_EVERY_UNITS: usize = 256;
 
 /// A fast, deterministic hasher for interned words (FNV-1a).
 #[derive(Debug, Default, Clone, Copy)]

@@ -47,6 +47,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::deadline::Deadline;
+use crate::Error;
 
 mod features;
 mod model;
@@ -152,7 +154,16 @@ struct Unit {
 impl Candidates {
     /// Splits the article into candidate units and computes their features.
     pub fn new(article: &Article) -> Self {
-        features::analyze(article)
+        // Without a deadline nothing can time out; the fallback is never taken.
+        Self::new_until(article, Deadline::NONE).unwrap_or_else(|_| Candidates {
+            units: Vec::new(),
+            idf: Vec::new(),
+        })
+    }
+
+    /// [`Candidates::new`], giving up with [`Error::TimedOut`] once `deadline` has passed.
+    pub(crate) fn new_until(article: &Article, deadline: Deadline) -> Result<Self, Error> {
+        features::analyze(article, deadline)
     }
 
     /// The units' spans and features, in article order.

@@ -25,6 +25,8 @@ pub mod mentions;
 pub mod resolve;
 pub mod tokens;
 
+use crate::deadline::Deadline;
+use crate::Error;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -140,13 +142,23 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
 
 /// The attributed statements of a text (paragraphs at line breaks).
 pub fn quotes_in_text(text: &str) -> Vec<Quote> {
+    // Without a deadline nothing can time out.
+    quotes_until(text, Deadline::NONE).unwrap_or_default()
+}
+
+/// [`quotes_in_text`], giving up with [`Error::TimedOut`] once `deadline` has passed
+/// (checked between the stages).
+pub(crate) fn quotes_until(text: &str, deadline: Deadline) -> Result<Vec<Quote>, Error> {
     let chars: Vec<char> = text.chars().collect();
     let (regions, paras) = parse(&chars);
+    deadline.check()?;
     let drafts = cues::attribute(&chars, &regions, &paras);
+    deadline.check()?;
     if drafts.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let entities = resolve::Entities::build(&chars, &paras);
+    deadline.check()?;
     // Descriptions given anywhere for a speaker carry over to the speaker's other quotes.
     let mut resolved = Vec::with_capacity(drafts.len());
     let mut descriptions: HashMap<String, String> = HashMap::new();
@@ -222,7 +234,7 @@ pub fn quotes_in_text(text: &str) -> Vec<Quote> {
         });
     }
     out.sort_by_key(|q| q.content_start);
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
