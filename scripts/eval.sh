@@ -4,8 +4,8 @@
 #   scripts/eval.sh --check  also fail when a figure falls under its bar
 # Needs ../shared beside the repository (skips with a message otherwise) and python3.
 # The predictions come from `nutgraf-lab` (crates/nutgraf-lab); every step's output and
-# stderr are kept in $EVAL_OUT (default <cargo target dir>/eval), and a step that fails
-# prints its stderr.
+# stderr (the build's too) are kept in $EVAL_OUT (default <cargo target dir>/eval), and
+# a step that fails prints its stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=${1:-}
@@ -17,7 +17,6 @@ fi
 source scripts/target-dir.sh
 out=${EVAL_OUT:-$target/eval}
 mkdir -p "$out"
-cargo build --quiet --release -p nutgraf-lab
 lab=$target/release/nutgraf-lab
 fail=0
 
@@ -35,6 +34,9 @@ step() {
     exit 1
   fi
 }
+
+# The build's warnings, if any, are in $out/build.err.
+step build cargo build --quiet --release -p nutgraf-lab
 
 bar() { # name value min
   printf '%-34s %.4f  (bar %s)\n' "$1" "$2" "$3"
