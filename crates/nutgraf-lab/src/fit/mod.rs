@@ -57,7 +57,8 @@ type Vector = [f64; N_FEATURES];
 pub struct FitArgs {
     /// JSONL of articles with editors' highlights: `{"id", "article", "highlights": [..]}`.
     pub data: PathBuf,
-    /// How the weights are fitted (see `search::fit_any` for the figures of each).
+    /// How the weights are fitted (the figures of each: `fit_any` in
+    /// crates/nutgraf-lab/src/fit/search.rs).
     #[arg(long, value_enum, default_value = "clogit")]
     pub method: Method,
     /// L2 strength on standardized features.
