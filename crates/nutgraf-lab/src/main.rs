@@ -11,7 +11,9 @@
 #![forbid(unsafe_code)]
 
 mod bench;
+mod cnndm;
 mod diag;
+mod fit;
 mod io;
 mod preds;
 
@@ -36,6 +38,10 @@ enum Command {
     SnippetsPreds(preds::SnippetsArgs),
     /// Quote predictions for a PolNeAR-format file (score_quotes.py).
     QuotesPreds(preds::QuotesArgs),
+    /// Fits the highlight model's weights (cross-validated; `--write` writes weights.rs).
+    FitHighlights(fit::FitArgs),
+    /// Scores highlights against CNN/DM editors' highlights (ROUGE), beside Lead-3.
+    CnndmEval(cnndm::CnndmArgs),
     /// Diagnostics: the blocks of one HTML page and the decision on each.
     Blocks(diag::BlocksArgs),
     /// Diagnostics: what became of the snippets set's missed snippets.
@@ -54,6 +60,8 @@ fn main() -> std::process::ExitCode {
         Command::ExtractPreds(a) => preds::extract(a),
         Command::SnippetsPreds(a) => preds::snippets(a),
         Command::QuotesPreds(a) => preds::quotes(a),
+        Command::FitHighlights(a) => fit::run(a),
+        Command::CnndmEval(a) => cnndm::run(a),
         Command::Blocks(a) => diag::blocks(a),
         Command::SnippetMisses(a) => diag::snippets(a),
         Command::BenchRead(a) => bench::read(a),

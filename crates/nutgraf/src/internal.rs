@@ -6,6 +6,15 @@
 
 pub use crate::page::decode;
 
+/// The highlight scorer's parts, for fitting its weights and scoring it against
+/// editors' highlights.
+pub mod highlights {
+    pub use crate::highlights::{
+        features, highlights_with, lead, Candidates, HighlightOptions, Model, UnitFeatures,
+        FEATURE_NAMES, N_FEATURES, TRIM_ATTRIBUTION, TRIM_DATELINE, TRIM_PAREN,
+    };
+}
+
 /// The HTML reader's stages, for block-level diagnostics.
 pub mod html {
     pub use crate::html::blocks::{raw_blocks, RawBlock};
