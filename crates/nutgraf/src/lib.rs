@@ -37,7 +37,7 @@
 // Items that only the lab (`nutgraf-lab`, through the `_internal` feature) uses look
 // dead when the feature is off. In the workspace build the lab turns the feature on, so
 // that is where the compiler reports code that is really dead.
-#![cfg_attr(not(feature = "_internal"), allow(dead_code))]
+#![cfg_attr(not(feature = "_internal"), allow(dead_code, unused_imports))]
 
 mod article;
 mod blocks;
