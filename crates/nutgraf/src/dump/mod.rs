@@ -225,17 +225,55 @@ fn block(kind: BlockKind, text: &str) -> Block {
     }
 }
 
-/// The dump's typed blocks and what its byline says.
+/// The dump's typed blocks and what its byline says, in named steps: the story's
+/// stretch, the byline, the title, the page's own highlights, the body, and what
+/// follows it (credits, topic tags).
 fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
     let mut buf = String::new();
     let infos: Vec<Info> = lines.iter().map(|l| describe(l, &mut buf)).collect();
     let mut info = PageInfo::default();
     let mut blocks = Vec::new();
-    let Some((mut start, mut end)) = main_span(&infos) else {
+    let Some((mut start, end)) = main_span(&infos) else {
         return (blocks, info);
     };
-    // Short closing sentences after the last long paragraph ("The budget takes effect
-    // on July 1.") still belong to the story.
+    let end = extend_with_closing_sentences(&infos, end);
+    let byline_at = find_byline(&infos, start, end, &mut info);
+    if let Some(b) = byline_at {
+        outlet_below_byline(&infos, b, &mut info);
+        if b >= start {
+            match (b + 1..=end).find(|&i| infos[i].good) {
+                Some(s) => start = s,
+                None => return (blocks, info),
+            }
+        }
+    }
+    let title_at = find_title(&infos, byline_at, start);
+    if let Some(t) = title_at {
+        blocks.push(block(BlockKind::Title, &infos[t].line.text));
+    }
+    given_highlights(&infos, byline_at, title_at, start, &mut blocks);
+    body(&infos, start, end, &mut blocks);
+    after_body(&infos, end, &mut blocks);
+    (blocks, info)
+}
+
+/// Lines above the story where its byline is looked for.
+const BYLINE_LOOKBACK_LINES: usize = 30;
+/// Lines into the story where a byline may still open it.
+const BYLINE_LOOKAHEAD_LINES: usize = 4;
+/// Lines above the byline (or the story) where its title is looked for.
+const TITLE_LOOKBACK_LINES: usize = 25;
+/// Lines above the story where the page's own highlights are looked for when there is
+/// no title or byline to start from.
+const HIGHLIGHTS_LOOKBACK_LINES: usize = 12;
+/// Lines after the story where credits and topic tags are looked for.
+const TAGS_LOOKAHEAD_LINES: usize = 8;
+/// A bullet list after the story longer than this is not a list of topic tags.
+const MAX_TAGS: usize = 15;
+
+/// Short closing sentences after the last long paragraph ("The budget takes effect on
+/// July 1.") still belong to the story: returns the stretch's new last line.
+fn extend_with_closing_sentences(infos: &[Info], mut end: usize) -> usize {
     while let Some(next) = infos.get(end + 1) {
         let t = next.line.text.as_str();
         if next.line.bullet
@@ -252,10 +290,15 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
         end += 1;
     }
 
-    // The byline: shortly before the body, or opening it.
-    let look_from = start.saturating_sub(30);
+    end
+}
+
+/// The byline: shortly before the body, or opening it. Fills `info`'s authors and
+/// outlet; returns the byline's line.
+fn find_byline(infos: &[Info], start: usize, end: usize, info: &mut PageInfo) -> Option<usize> {
+    let look_from = start.saturating_sub(BYLINE_LOOKBACK_LINES);
     let mut byline_at = None;
-    for i in (look_from..(start + 4).min(end + 1)).rev() {
+    for i in (look_from..(start + BYLINE_LOOKAHEAD_LINES).min(end + 1)).rev() {
         let inf = &infos[i];
         if inf.line.bullet {
             continue;
@@ -282,28 +325,27 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
             }
         }
     }
-    if let Some(b) = byline_at {
-        // "By Clara Mills" over "BBC Wales": the outlet on the next line.
-        if info.outlet.is_none() {
-            if let Some(next) = infos.get(b + 1) {
-                let t = next.line.text.trim();
-                if !next.line.bullet && next.weight <= 4 && article::is_outlet_like(t) {
-                    info.outlet = Some(t.to_string());
-                }
-            }
-        }
-        if b >= start {
-            match (b + 1..=end).find(|&i| infos[i].good) {
-                Some(s) => start = s,
-                None => return (blocks, info),
+    byline_at
+}
+
+/// "By Clara Mills" over "BBC Wales": the outlet on the line below the byline.
+fn outlet_below_byline(infos: &[Info], b: usize, info: &mut PageInfo) {
+    // "By Clara Mills" over "BBC Wales": the outlet on the next line.
+    if info.outlet.is_none() {
+        if let Some(next) = infos.get(b + 1) {
+            let t = next.line.text.trim();
+            if !next.line.bullet && next.weight <= 4 && article::is_outlet_like(t) {
+                info.outlet = Some(t.to_string());
             }
         }
     }
+}
 
-    // The title: the nearest headline-like line before the byline (or the body).
+/// The title: the nearest headline-like line before the byline (or the body).
+fn find_title(infos: &[Info], byline_at: Option<usize>, start: usize) -> Option<usize> {
     let title_before = byline_at.unwrap_or(start).min(start);
     let mut title_at = None;
-    for i in (title_before.saturating_sub(25)..title_before).rev() {
+    for i in (title_before.saturating_sub(TITLE_LOOKBACK_LINES)..title_before).rev() {
         let inf = &infos[i];
         if inf.chrome || inf.line.bullet || inf.dateish {
             continue;
@@ -316,14 +358,20 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
             break;
         }
     }
-    if let Some(t) = title_at {
-        blocks.push(block(BlockKind::Title, &infos[t].line.text));
-    }
+    title_at
+}
 
-    // Given highlights: a list of sentences between the title/byline and the body.
+/// The page's own highlights: a list of sentences between the title/byline and the body.
+fn given_highlights(
+    infos: &[Info],
+    byline_at: Option<usize>,
+    title_at: Option<usize>,
+    start: usize,
+    blocks: &mut Vec<Block>,
+) {
     let hl_from = byline_at
         .max(title_at)
-        .map_or(start.saturating_sub(12), |i| i + 1);
+        .map_or(start.saturating_sub(HIGHLIGHTS_LOOKBACK_LINES), |i| i + 1);
     let mut i = hl_from;
     while i < start {
         let inf = &infos[i];
@@ -341,8 +389,11 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
         }
         i += 1;
     }
+}
 
-    // The body.
+/// The body's blocks: paragraphs, lists that belong to it, short paragraphs and
+/// headings; chrome, stamps, captions and teasers left out.
+fn body(infos: &[Info], start: usize, end: usize, blocks: &mut Vec<Block>) {
     let mut i = start;
     while i <= end {
         let inf = &infos[i];
@@ -390,11 +441,13 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
         }
         i += 1;
     }
+}
 
-    // After the body: credit lines, then a list of topic tags.
+/// After the body: credit lines, then a list of topic tags.
+fn after_body(infos: &[Info], end: usize, blocks: &mut Vec<Block>) {
     let mut i = end + 1;
     let mut seen_label = false;
-    while i < infos.len() && i <= end + 8 {
+    while i < infos.len() && i <= end + TAGS_LOOKAHEAD_LINES {
         let inf = &infos[i];
         let text = inf.line.text.as_str();
         if !inf.line.bullet && article::is_credit_line(text) {
@@ -418,7 +471,7 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
                 .find(|&j| !infos[j].line.bullet)
                 .unwrap_or(infos.len());
             let run = &infos[i..run_end];
-            let tagish = run.len() <= 15
+            let tagish = run.len() <= MAX_TAGS
                 && run.iter().all(|r| {
                     (1..=5).contains(&r.weight) && !r.chrome && !ends_sentence(&r.line.text)
                 });
@@ -430,7 +483,6 @@ fn dump_blocks(lines: &[Line]) -> (Vec<Block>, PageInfo) {
         }
         break;
     }
-    (blocks, info)
 }
 
 /// Whether a line only names a person (an author box above the byline).
