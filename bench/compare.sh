@@ -32,10 +32,10 @@ fi
 trafilatura_version="$("$venv/bin/python" -c 'import trafilatura; print(trafilatura.__version__)')"
 
 echo "building nutgraf (release) ..." >&2
-(cd "$root" && cargo build --quiet --release -p nutgraf --example bench_read)
+(cd "$root" && cargo build --quiet --release -p nutgraf-lab)
 
 echo "timing nutgraf ..." >&2
-nutgraf_line="$(cd "$root" && cargo run --quiet --release -p nutgraf --example bench_read -- "$dir" html "$rounds")"
+nutgraf_line="$(cd "$root" && cargo run --quiet --release -p nutgraf-lab -- bench-read "$dir" html "$rounds")"
 echo "timing trafilatura $trafilatura_version ..." >&2
 trafilatura_line="$("$venv/bin/python" "$here/trafilatura_bench.py" "$dir" "$rounds")"
 

@@ -8,7 +8,8 @@ SPLIT=${1:-dev}
 [ $# -gt 0 ] && shift
 OUT=${OUT:-/tmp/nutgraf-quotes}
 mkdir -p "$OUT"
-cargo build -q --release -p nutgraf --example polnear_preds
-"${CARGO_TARGET_DIR:-target}/release/examples/polnear_preds" "$SHARED/data/polnear/train-dev.jsonl" > "$OUT/preds.jsonl"
+cargo build -q --release -p nutgraf-lab
+. scripts/target-dir.sh
+"$target/release/nutgraf-lab" quotes-preds "$SHARED/data/polnear/train-dev.jsonl" > "$OUT/preds.jsonl"
 python3 "$SHARED/eval/score_quotes.py" --gold "$SHARED/data/polnear/train-dev.jsonl" --split "$SPLIT" \
   --pred "$OUT/preds.jsonl" --quiet --details "$OUT/details-$SPLIT.jsonl" "$@"

@@ -27,7 +27,7 @@
 //!    probability that unit `i` of an article is a highlight is `exp(w·xᵢ) / Σⱼ
 //!    exp(w·xⱼ)` over that article's units, and the weights maximize the log-probability
 //!    of the units of the greedy ROUGE oracle against editors' highlights
-//!    (`examples/fit_highlights.rs`, which writes `weights.rs`). Only differences between
+//!    (`nutgraf-lab fit-highlights`, which writes `weights.rs`). Only differences between
 //!    units of one article matter to such a model, so what is the same for every unit of
 //!    an article (a constant, "the article opens with a wire dateline") is no feature of
 //!    its own: it enters only through interactions with position, length or names.

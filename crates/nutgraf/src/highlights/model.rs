@@ -2,7 +2,7 @@
 //! and the trims applied to the chosen units.
 //!
 //! The shipped weights are written by the fitter into `weights.rs`
-//! (`examples/fit_highlights.rs`, the command is in that file's first line); its
+//! (`nutgraf-lab fit-highlights`; the command is in the first line of `weights.rs`); its
 //! feature names are checked at compile time against [`FEATURE_NAMES`].
 //!
 //! # How the weights were chosen
@@ -26,8 +26,8 @@
 //! # Trims
 //!
 //! Trims change only the written span, not the features, so the fitted weights stand. On
-//! dev with the shipped model (`cnndm_eval --trim B`, in-sample; with `--model` and the
-//! fold models of `fit_highlights dev.jsonl --folds FOLDS.json`, held out): R1/R2/RLsum
+//! dev with the shipped model (`nutgraf-lab cnndm-eval --trim B`, in-sample; with `--model` and the
+//! fold models of `nutgraf-lab fit-highlights dev.jsonl --folds FOLDS.json`, held out): R1/R2/RLsum
 //! with no trim 40.28/18.23/36.87 (held out 39.94/17.84/36.51), dateline
 //! 40.31/18.26/36.90, attribution tail 40.35/18.28/36.97, both (shipped)
 //! 40.38/18.31/37.00 (held out 40.02/17.89/36.61); adding the caption parenthetical

@@ -3,7 +3,7 @@
 //!
 //! Trims change only the written span, never the unit's features or score, so the
 //! fitted weights stand whatever trims are on. Each trim is a bit of [`Model::trim`]
-//! (`cnndm_eval --trim BITS` measures any combination); see [`Model`] for the figures
+//! (`nutgraf-lab cnndm-eval --trim BITS` measures any combination); see [`Model`] for the figures
 //! behind the shipped choice.
 
 use super::features::is_caption;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Per-page precision/recall of an AEB prediction file (worst first), for error analysis.
-Usage: scripts/perpage.py GOLD.json PRED.jsonl [N]"""
+Usage: crates/nutgraf-lab/scripts/perpage.py GOLD.json PRED.jsonl [N]"""
 import json, re, sys
 from collections import Counter
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Lists missed "with" snippets and found "without" snippets per page (error analysis).
-Usage: scripts/snip_miss.py CASES.jsonl PRED.jsonl [N]"""
+Usage: crates/nutgraf-lab/scripts/snip_miss.py CASES.jsonl PRED.jsonl [N]"""
 import json, re, sys
 norm = lambda t: re.sub(r"\s+", " ", t or "").strip()
 cases = {json.loads(l)["id"]: json.loads(l) for l in open(sys.argv[1])}

@@ -4,7 +4,7 @@
 Run once (fitting/checking only; nutgraf never needs Python):
 
     python3 -m venv /tmp/rouge-venv && /tmp/rouge-venv/bin/pip install rouge-score
-    /tmp/rouge-venv/bin/python scripts/rouge_parity.py \
+    /tmp/rouge-venv/bin/python crates/nutgraf-lab/scripts/rouge_parity.py \
         ../shared/data/cnndm/test-refs-simcls.jsonl > crates/nutgraf-cli/testdata/rouge_parity.jsonl
 
 Takes a fixed sample (every 57th line, 200 pairs) and writes one JSON line per pair with

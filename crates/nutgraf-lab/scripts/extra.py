@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Shows predicted paragraphs absent from the gold (precision errors) and gold lines missed.
-Usage: scripts/extra.py GOLD.json PRED.jsonl ID_PREFIX"""
+Usage: crates/nutgraf-lab/scripts/extra.py GOLD.json PRED.jsonl ID_PREFIX"""
 import json, re, sys
 gold = json.load(open(sys.argv[1]))
 pred = {json.loads(l)["id"]: json.loads(l)["text"] for l in open(sys.argv[2])}
