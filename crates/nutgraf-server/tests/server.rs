@@ -509,3 +509,55 @@ fn issue_16_a_page_over_its_time_limit_is_stopped_and_the_server_goes_on() {
     );
     assert_eq!(status, 200, "{body}");
 }
+
+/// Reads a whole response (status line and headers included) from the server at `addr`.
+fn raw_post(addr: SocketAddr, body: &[u8]) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let head = format!(
+        "POST /v1/digest HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).to_string()
+}
+
+#[test]
+fn issue_16_a_full_server_answers_503_with_retry_after() {
+    let addr = start(nutgraf_server::Config {
+        max_concurrent: 1,
+        queue_timeout: Duration::from_millis(100),
+        ..nutgraf_server::Config::default()
+    });
+    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
+                decision that officials said would add twenty minutes to the commute.</p>\n";
+    // Seconds of work in a debug build: it holds the only slot.
+    let big = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(25_000)
+    );
+    let busy = std::thread::spawn(move || raw_post(addr, big.as_bytes()));
+    std::thread::sleep(Duration::from_millis(300));
+    let small = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(3)
+    );
+    let answer = raw_post(addr, small.as_bytes());
+    let first = busy.join().unwrap();
+    assert!(
+        first.starts_with("HTTP/1.1 200"),
+        "{}",
+        &first[..first.len().min(300)]
+    );
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(
+        answer.to_ascii_lowercase().contains("retry-after: 1"),
+        "{answer}"
+    );
+    assert!(answer.contains("busy"), "{answer}");
+    // With the slot free again, the same page is read.
+    assert!(raw_post(addr, small.as_bytes()).starts_with("HTTP/1.1 200"));
+}
