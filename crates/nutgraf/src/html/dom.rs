@@ -216,7 +216,7 @@ fn hidden(el: &scraper::node::Element) -> bool {
 
 impl Dom {
     /// Copies the parsed document into the arena.
-    pub fn from_html(doc: &Html) -> Dom {
+    pub(crate) fn from_html(doc: &Html) -> Dom {
         let mut nodes: Vec<Node> = Vec::with_capacity(1024);
         nodes.push(Node {
             tag: Tag::Block,

@@ -295,7 +295,7 @@ fn description(metas: &Metas, ld: &JsonLd) -> Option<String> {
 }
 
 /// Extracts the page metadata.
-pub fn extract(doc: &Html) -> Metadata {
+pub(crate) fn extract(doc: &Html) -> Metadata {
     let metas = Metas::read(doc);
     let ld = read_jsonld(doc);
     let micro = Microdata::read(doc);
