@@ -9,6 +9,16 @@ use clap::{Args, ValueEnum};
 
 use crate::io::{read_maybe_gz, stdout_lines};
 
+/// One JSON line, with U+2028 and U+2029 escaped: JSON allows them raw in strings, but
+/// line readers that split on Unicode line breaks (Python's `str.splitlines`, which the
+/// scorers use) would cut the line there.
+fn jsonl_line(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
 /// Which copy of an AEB-style page to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Mode {
@@ -55,7 +65,11 @@ pub fn extract(args: &ExtractArgs) -> Result<()> {
                 String::new()
             }
         };
-        writeln!(out, "{}", serde_json::json!({"id": id, "text": text}))?;
+        writeln!(
+            out,
+            "{}",
+            jsonl_line(&serde_json::json!({"id": id, "text": text}))
+        )?;
     }
     Ok(())
 }
@@ -91,7 +105,7 @@ pub fn snippets(args: &SnippetsArgs) -> Result<()> {
                 serde_json::json!({"id": id, "text": ""})
             }
         };
-        writeln!(out, "{pred}")?;
+        writeln!(out, "{}", jsonl_line(&pred))?;
     }
     Ok(())
 }
