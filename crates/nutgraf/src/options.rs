@@ -29,7 +29,8 @@ pub struct Options {
     /// A `Content-Type` header that came with the bytes (its charset wins over detection).
     /// Only [`read`](crate::read) looks at it: [`read_str`](crate::read_str) gets text.
     pub content_type: Option<String>,
-    /// Number of generated highlights (default: chosen by the summarizer).
+    /// Number of generated highlights; `None` means 3 (fewer when the article has fewer
+    /// sentences to choose from or a budget runs out).
     pub sentences: Option<usize>,
     /// Word budget for the highlights (whitespace-separated words), never exceeded.
     pub words: Option<usize>,
@@ -65,7 +66,7 @@ impl Options {
         self
     }
 
-    /// Number of generated highlights (`None`: chosen by the summarizer).
+    /// Number of generated highlights (`None`: 3).
     #[must_use]
     pub fn sentences(mut self, sentences: impl Into<Option<usize>>) -> Self {
         self.sentences = sentences.into();
