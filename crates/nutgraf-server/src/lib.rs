@@ -306,7 +306,7 @@ struct DigestRequest {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct DigestOptions {
-    /// Number of generated highlights (default: chosen by the summarizer).
+    /// Number of generated highlights (default 3).
     sentences: Option<usize>,
     /// Word budget for the highlights, never exceeded.
     words: Option<usize>,
