@@ -399,7 +399,7 @@ fn body(infos: &[Info], start: usize, end: usize, blocks: &mut Vec<Block>) {
         let inf = &infos[i];
         let text = inf.line.text.as_str();
         if inf.good {
-            if !is_caption_pair(&infos, i) {
+            if !is_caption_pair(infos, i) {
                 blocks.push(block(BlockKind::Paragraph, text));
             }
             i += 1;
@@ -432,7 +432,7 @@ fn body(infos: &[Info], start: usize, end: usize, blocks: &mut Vec<Block>) {
         // A short line: a heading, a short paragraph, or a teaser / caption.
         let next = infos.get(i + 1);
         let teaser = next.is_some_and(|n| n.line.bullet && !n.line.blank_before);
-        if !teaser && !is_caption_pair(&infos, i) && inf.weight >= 1 {
+        if !teaser && !is_caption_pair(infos, i) && inf.weight >= 1 {
             if ends_sentence(text) || !is_headline_like(text, inf.weight) {
                 blocks.push(block(BlockKind::Paragraph, text));
             } else {
