@@ -468,18 +468,23 @@ fn issue_16_raw_bytes_of_any_charset_and_a_forced_format() {
     assert_eq!(status, 400, "{body}");
 }
 
+/// An invented page of `n` paragraphs (one story paragraph repeated).
+fn story_page(n: usize) -> String {
+    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
+                decision that officials said would add twenty minutes to the commute.</p>\n";
+    format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(n)
+    )
+}
+
 #[test]
 fn issue_16_a_page_over_its_time_limit_is_stopped_and_the_server_goes_on() {
     let addr = start(nutgraf_server::Config {
         timeout: Duration::from_millis(300),
         ..nutgraf_server::Config::default()
     });
-    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
-                decision that officials said would add twenty minutes to the commute.</p>\n";
-    let big = format!(
-        "<html><body><article>{}</article></body></html>",
-        para.repeat(25_000)
-    );
+    let big = story_page(25_000);
     let (status, body) = request_to(
         addr,
         "POST",
@@ -496,10 +501,7 @@ fn issue_16_a_page_over_its_time_limit_is_stopped_and_the_server_goes_on() {
         "{body}"
     );
     // The next page is read: the stopped one holds no slot.
-    let small = format!(
-        "<html><body><article>{}</article></body></html>",
-        para.repeat(3)
-    );
+    let small = story_page(3);
     let (status, body) = request_to(
         addr,
         "POST",
@@ -532,19 +534,11 @@ fn issue_16_a_full_server_answers_503_with_retry_after() {
         queue_timeout: Duration::from_millis(100),
         ..nutgraf_server::Config::default()
     });
-    let para = "<p>The council voted on Tuesday to close the old bridge for repairs, a \
-                decision that officials said would add twenty minutes to the commute.</p>\n";
     // Seconds of work in a debug build: it holds the only slot.
-    let big = format!(
-        "<html><body><article>{}</article></body></html>",
-        para.repeat(25_000)
-    );
+    let big = story_page(25_000);
     let busy = std::thread::spawn(move || raw_post(addr, big.as_bytes()));
     std::thread::sleep(Duration::from_millis(300));
-    let small = format!(
-        "<html><body><article>{}</article></body></html>",
-        para.repeat(3)
-    );
+    let small = story_page(3);
     let answer = raw_post(addr, small.as_bytes());
     let first = busy.join().unwrap();
     assert!(
