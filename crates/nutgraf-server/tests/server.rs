@@ -481,7 +481,8 @@ fn story_page(n: usize) -> String {
 #[test]
 fn issue_16_a_page_over_its_time_limit_is_stopped_and_the_server_goes_on() {
     let addr = start(nutgraf_server::Config {
-        timeout: Duration::from_millis(300),
+        // A debug build needs seconds for the big page, milliseconds for the small one.
+        timeout: Duration::from_secs(1),
         ..nutgraf_server::Config::default()
     });
     let big = story_page(25_000);
@@ -532,6 +533,8 @@ fn issue_16_a_full_server_answers_503_with_retry_after() {
     let addr = start(nutgraf_server::Config {
         max_concurrent: 1,
         queue_timeout: Duration::from_millis(100),
+        // The big page must finish, however busy the machine.
+        timeout: Duration::from_secs(300),
         ..nutgraf_server::Config::default()
     });
     // Seconds of work in a debug build: it holds the only slot.
